@@ -31,10 +31,15 @@ for (const f of corpusFiles()) {
 	if (!verdict.pass || verbose) {
 		console.log(`${verdict.pass ? 'ok  ' : 'MISS'} ${f.file}: ${verdict.why}`);
 		if (verbose || !verdict.pass) {
-			for (const d of diagnostics.slice(0, 8)) console.log(`      ${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`);
+			for (const d of diagnostics.slice(0, 8))
+				console.log(`      ${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`);
 		}
 	}
 }
 console.log(`accepted by both iptables backends: ${goodOk}/${goodTotal} files give 0 errors`);
-console.log(`rejected by both: ${badOk}/${badTotal} files get a diagnostic on the line iptables names`);
-console.log(`time: ${(performance.now() - started).toFixed(0)} ms for ${corpusFiles().length} files`);
+console.log(
+	`rejected by both: ${badOk}/${badTotal} files get a diagnostic on the line iptables names`
+);
+console.log(
+	`time: ${(performance.now() - started).toFixed(0)} ms for ${corpusFiles().length} files`
+);

@@ -49,6 +49,16 @@ for (const v of vectors) {
 }
 const legacyAccepted = vectors.filter((v) => v.legacy_ok).length;
 console.log(`vectors: ${vectors.length}`);
-console.log(`accept/reject agrees with iptables-legacy: ${agree}/${vectors.length} = ${((100 * agree) / vectors.length).toFixed(2)} %`);
-console.log(`canonical listing exact: ${canonicalOk}/${legacyAccepted} accepted by both (${accepted}) = ${((100 * canonicalOk) / Math.max(1, legacyAccepted)).toFixed(2)} % of legacy-accepted`);
-console.log('misses by file: ' + [...missesByFile].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${n}`).join(', '));
+console.log(
+	`accept/reject agrees with iptables-legacy: ${agree}/${vectors.length} = ${((100 * agree) / vectors.length).toFixed(2)} %`
+);
+console.log(
+	`canonical listing exact: ${canonicalOk}/${legacyAccepted} accepted by both (${accepted}) = ${((100 * canonicalOk) / Math.max(1, legacyAccepted)).toFixed(2)} % of legacy-accepted`
+);
+console.log(
+	'misses by file: ' +
+		[...missesByFile]
+			.sort((a, b) => b[1] - a[1])
+			.map(([f, n]) => `${f} ${n}`)
+			.join(', ')
+);

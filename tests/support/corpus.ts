@@ -25,7 +25,11 @@ export function corpusFiles(): CorpusFile[] {
 		.filter((l) => l.startsWith('| `'));
 	const byName = new Map<string, string[]>();
 	for (const r of rows) {
-		const cells = r.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+		const cells = r
+			.trim()
+			.replace(/^\||\|$/g, '')
+			.split('|')
+			.map((c) => c.trim());
 		byName.set(cells[0].replace(/`/g, ''), cells);
 	}
 	return readdirSync(join(SHARED_DIR, 'corpus', 'real'))

@@ -14,8 +14,13 @@ export function judgeCorpusFile(f: CorpusFile, diagnostics: Diagnostic[]): Corpu
 			? { pass: true, why: `0 errors, ${diagnostics.length} warnings` }
 			: { pass: false, why: `${errors.length} errors on a file both iptables backends accept` };
 	}
-	if (f.nftOk || f.legacyOk) return { pass: true, why: `backends disagree (${f.legacyError.slice(0, 60)}); ${errors.length} errors` };
-	if (diagnostics.length === 0) return { pass: false, why: `no diagnostic; iptables: ${f.legacyError}` };
+	if (f.nftOk || f.legacyOk)
+		return {
+			pass: true,
+			why: `backends disagree (${f.legacyError.slice(0, 60)}); ${errors.length} errors`
+		};
+	if (diagnostics.length === 0)
+		return { pass: false, why: `no diagnostic; iptables: ${f.legacyError}` };
 	const lines = f.text.split('\n');
 	const onLine = (d: Diagnostic) =>
 		f.errorLine !== null
@@ -26,5 +31,8 @@ export function judgeCorpusFile(f: CorpusFile, diagnostics: Diagnostic[]): Corpu
 	const hit = diagnostics.find(onLine);
 	return hit
 		? { pass: true, why: `${hit.severity} on line ${hit.line}: ${hit.message.slice(0, 80)}` }
-		: { pass: false, why: `no diagnostic on the line iptables names (${f.errorLine ?? f.errorToken}); iptables: ${f.legacyError.slice(0, 90)}` };
+		: {
+				pass: false,
+				why: `no diagnostic on the line iptables names (${f.errorLine ?? f.errorToken}); iptables: ${f.legacyError.slice(0, 90)}`
+			};
 }

@@ -31,7 +31,9 @@ describe('round trip on built-in examples', () => {
 
 describe.skipIf(!hasShared)('round trip over the corpus and the vectors', () => {
 	const files = hasShared ? corpusFiles() : [];
-	const clean = files.filter((f) => !parseRuleset(f.text).diagnostics.some((d) => d.severity === 'error'));
+	const clean = files.filter(
+		(f) => !parseRuleset(f.text).diagnostics.some((d) => d.severity === 'error')
+	);
 
 	it('covers most of the corpus', () => {
 		expect(clean.length).toBeGreaterThanOrEqual(58);
@@ -49,7 +51,9 @@ describe.skipIf(!hasShared)('round trip over the corpus and the vectors', () => 
 			const text = `*${v.table}\n:${v.chain} ACCEPT [0:0]\n-A ${v.chain} ${v.argv.map((w) => (/^[^\s"\\]+$/.test(w) ? w : '"' + w.replace(/[\\"]/g, (c) => '\\' + c) + '"')).join(' ')}\nCOMMIT\n`;
 			const { first, printed, second } = roundTrip(text);
 			if (first.diagnostics.some((d) => d.severity === 'error')) continue;
-			if (JSON.stringify(stripSpans(first.ruleset)) !== JSON.stringify(stripSpans(second.ruleset))) {
+			if (
+				JSON.stringify(stripSpans(first.ruleset)) !== JSON.stringify(stripSpans(second.ruleset))
+			) {
 				failures.push(`${v.file}:${v.line} ${v.rule}\n  printed: ${printed.split('\n')[4]}`);
 			}
 		}

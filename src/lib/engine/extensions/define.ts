@@ -3,7 +3,14 @@
  * iptables man page section.
  */
 import type { OptionValue } from '../model';
-import { isError, parsePortRange, parseUnsigned, formatPortRange, type Parsed, type PortRange } from '../parse/values';
+import {
+	isError,
+	parsePortRange,
+	parseUnsigned,
+	formatPortRange,
+	type Parsed,
+	type PortRange
+} from '../parse/values';
 import type { OptionSpec } from './types';
 
 export function findOption(options: readonly OptionValue[], name: string): OptionValue | undefined {
@@ -52,7 +59,11 @@ export function flag(name: string, extra: Partial<OptionSpec<true>> = {}): Optio
 }
 
 /** A string option kept as written, e.g. `--comment text`, with an optional length limit. */
-export function text(name: string, maxLength = Infinity, extra: Partial<OptionSpec<string>> = {}): OptionSpec<string> {
+export function text(
+	name: string,
+	maxLength = Infinity,
+	extra: Partial<OptionSpec<string>> = {}
+): OptionSpec<string> {
 	return {
 		name,
 		parse: ([w]) =>
@@ -62,7 +73,12 @@ export function text(name: string, maxLength = Infinity, extra: Partial<OptionSp
 }
 
 /** An unsigned number option within a range, e.g. `--ttl-eq 0..255`. */
-export function unsigned(name: string, min: number, max: number, extra: Partial<OptionSpec<number>> = {}): OptionSpec<number> {
+export function unsigned(
+	name: string,
+	min: number,
+	max: number,
+	extra: Partial<OptionSpec<number>> = {}
+): OptionSpec<number> {
 	return {
 		name,
 		parse: ([w]) => {
@@ -74,7 +90,11 @@ export function unsigned(name: string, min: number, max: number, extra: Partial<
 }
 
 /** One of a fixed set of words, e.g. `--ctdir ORIGINAL|REPLY`. */
-export function oneOf(name: string, words: readonly string[], extra: Partial<OptionSpec<string>> = {}): OptionSpec<string> {
+export function oneOf(
+	name: string,
+	words: readonly string[],
+	extra: Partial<OptionSpec<string>> = {}
+): OptionSpec<string> {
 	return {
 		name,
 		parse: ([w]) =>
@@ -84,7 +104,10 @@ export function oneOf(name: string, words: readonly string[], extra: Partial<Opt
 }
 
 /** A port or port range option, e.g. `--dport 1024:65535`. */
-export function portRange(name: string, extra: Partial<OptionSpec<PortRange>> = {}): OptionSpec<PortRange> {
+export function portRange(
+	name: string,
+	extra: Partial<OptionSpec<PortRange>> = {}
+): OptionSpec<PortRange> {
 	return {
 		name,
 		invertible: true,

@@ -11,7 +11,15 @@ import { GROUP_2 } from './group-2';
 import { GROUP_3 } from './group-3';
 import { GROUP_4 } from './group-4';
 
-const ALL: readonly ExtensionSpec[] = [comment, tcp, udp, ...GROUP_1, ...GROUP_2, ...GROUP_3, ...GROUP_4];
+const ALL: readonly ExtensionSpec[] = [
+	comment,
+	tcp,
+	udp,
+	...GROUP_1,
+	...GROUP_2,
+	...GROUP_3,
+	...GROUP_4
+];
 
 function index(kind: 'match' | 'target'): ReadonlyMap<string, ExtensionSpec> {
 	const map = new Map<string, ExtensionSpec>();

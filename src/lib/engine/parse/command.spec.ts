@@ -3,7 +3,9 @@ import { parseRuleset, printRuleSpec } from '../index';
 
 /** Parses one rule in `filter INPUT` (or the given table/chain) and returns its canonical text and diagnostic codes. */
 function one(spec: string, table = 'filter', chain = 'INPUT') {
-	const { ruleset, diagnostics } = parseRuleset(`*${table}\n:${chain} ACCEPT [0:0]\n-A ${chain} ${spec}\nCOMMIT\n`);
+	const { ruleset, diagnostics } = parseRuleset(
+		`*${table}\n:${chain} ACCEPT [0:0]\n-A ${chain} ${spec}\nCOMMIT\n`
+	);
 	const rule = ruleset.tables[0].chains.find((c) => c.name === chain)?.rules[0];
 	return {
 		text: rule ? printRuleSpec(rule) : null,
@@ -36,8 +38,14 @@ describe('rule options: accepted, printed canonically', () => {
 		['-m comment --comment "two words"', '-m comment --comment "two words"'],
 		['-m comment --comment "say \\"hi\\""', '-m comment --comment "say \\"hi\\""'],
 		['-m comment --comment plain', '-m comment --comment plain'],
-		['-p tcp -m comment --comment x -m tcp --dport 1', '-p tcp -m comment --comment x -m tcp --dport 1'],
-		['-p tcp -m tcp --tcp-flags ALL NONE', '-p tcp -m tcp --tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE'],
+		[
+			'-p tcp -m comment --comment x -m tcp --dport 1',
+			'-p tcp -m comment --comment x -m tcp --dport 1'
+		],
+		[
+			'-p tcp -m tcp --tcp-flags ALL NONE',
+			'-p tcp -m tcp --tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE'
+		],
 		['-p tcp -m tcp --sport 0:65535', '-p tcp -m tcp']
 	])('%s → %s', (input, canonical) => {
 		const r = one(input);

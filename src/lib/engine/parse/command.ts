@@ -14,7 +14,8 @@ import { joinSpans } from './report';
 import type { Word } from './words';
 
 /** The command letter, e.g. `A` for `-A`/`--append`. */
-export type CommandLetter = 'A' | 'C' | 'D' | 'I' | 'R' | 'L' | 'S' | 'F' | 'Z' | 'N' | 'X' | 'P' | 'E';
+export type CommandLetter =
+	'A' | 'C' | 'D' | 'I' | 'R' | 'L' | 'S' | 'F' | 'Z' | 'N' | 'X' | 'P' | 'E';
 
 /** A parsed command line, e.g. `-I INPUT 2 -j DROP` → `{ command: 'I', chain: 'INPUT', positional: ['2'], … }`. */
 export interface ParsedCommand {
@@ -35,22 +36,81 @@ type Arity = 'none' | 'required' | 'optional' | 'two';
 
 /** Built-in options: long name → letter, and how many words each letter takes. */
 const BUILTIN_LONG: readonly [string, string][] = [
-	['append', 'A'], ['check', 'C'], ['delete', 'D'], ['insert', 'I'], ['replace', 'R'],
-	['list', 'L'], ['list-rules', 'S'], ['flush', 'F'], ['zero', 'Z'], ['new-chain', 'N'],
-	['delete-chain', 'X'], ['policy', 'P'], ['rename-chain', 'E'], ['protocol', 'p'],
-	['source', 's'], ['src', 's'], ['destination', 'd'], ['dst', 'd'], ['in-interface', 'i'],
-	['out-interface', 'o'], ['fragment', 'f'], ['fragments', 'f'], ['jump', 'j'], ['goto', 'g'],
-	['match', 'm'], ['set-counters', 'c'], ['table', 't'], ['numeric', 'n'], ['verbose', 'v'],
-	['wait', 'w'], ['wait-interval', 'W'], ['exact', 'x'], ['line-numbers', '0'],
-	['modprobe', 'M'], ['version', 'V'], ['help', 'h'], ['ipv4', '4'], ['ipv6', '6']
+	['append', 'A'],
+	['check', 'C'],
+	['delete', 'D'],
+	['insert', 'I'],
+	['replace', 'R'],
+	['list', 'L'],
+	['list-rules', 'S'],
+	['flush', 'F'],
+	['zero', 'Z'],
+	['new-chain', 'N'],
+	['delete-chain', 'X'],
+	['policy', 'P'],
+	['rename-chain', 'E'],
+	['protocol', 'p'],
+	['source', 's'],
+	['src', 's'],
+	['destination', 'd'],
+	['dst', 'd'],
+	['in-interface', 'i'],
+	['out-interface', 'o'],
+	['fragment', 'f'],
+	['fragments', 'f'],
+	['jump', 'j'],
+	['goto', 'g'],
+	['match', 'm'],
+	['set-counters', 'c'],
+	['table', 't'],
+	['numeric', 'n'],
+	['verbose', 'v'],
+	['wait', 'w'],
+	['wait-interval', 'W'],
+	['exact', 'x'],
+	['line-numbers', '0'],
+	['modprobe', 'M'],
+	['version', 'V'],
+	['help', 'h'],
+	['ipv4', '4'],
+	['ipv6', '6']
 ];
 const ARITY: Readonly<Record<string, Arity>> = {
-	A: 'required', C: 'required', D: 'required', I: 'required', R: 'required', N: 'required',
-	E: 'required', P: 'required', L: 'optional', S: 'optional', F: 'optional', Z: 'optional',
-	X: 'optional', p: 'required', s: 'required', d: 'required', i: 'required', o: 'required',
-	j: 'required', g: 'required', m: 'required', t: 'required', M: 'required', W: 'optional',
-	w: 'optional', c: 'two', f: 'none', n: 'none', v: 'none', x: 'none', V: 'none', h: 'none',
-	'0': 'none', '4': 'none', '6': 'none'
+	A: 'required',
+	C: 'required',
+	D: 'required',
+	I: 'required',
+	R: 'required',
+	N: 'required',
+	E: 'required',
+	P: 'required',
+	L: 'optional',
+	S: 'optional',
+	F: 'optional',
+	Z: 'optional',
+	X: 'optional',
+	p: 'required',
+	s: 'required',
+	d: 'required',
+	i: 'required',
+	o: 'required',
+	j: 'required',
+	g: 'required',
+	m: 'required',
+	t: 'required',
+	M: 'required',
+	W: 'optional',
+	w: 'optional',
+	c: 'two',
+	f: 'none',
+	n: 'none',
+	v: 'none',
+	x: 'none',
+	V: 'none',
+	h: 'none',
+	'0': 'none',
+	'4': 'none',
+	'6': 'none'
 };
 const COMMANDS = 'ACDIRLSFZNXPE';
 const INVERTIBLE = 'psdiof';
@@ -86,7 +146,12 @@ export function emptyRule(span: SourceSpan): Rule {
 }
 
 /** Parses one command's words (without the leading `iptables`). */
-export function parseCommand(words: readonly Word[], lineSpan: SourceSpan, table: TableName, report: Reporter): ParsedCommand {
+export function parseCommand(
+	words: readonly Word[],
+	lineSpan: SourceSpan,
+	table: TableName,
+	report: Reporter
+): ParsedCommand {
 	return new CommandParser(words, lineSpan, table, report).run();
 }
 
@@ -121,7 +186,8 @@ class CommandParser {
 		while (this.i < this.words.length) {
 			const w = this.words[this.i++];
 			if (w.text === '!' && !w.quoted) {
-				if (this.invert) this.report.error('double-negation', w.span, 'two `!` in a row: remove one');
+				if (this.invert)
+					this.report.error('double-negation', w.span, 'two `!` in a row: remove one');
 				this.invert = w;
 				continue;
 			}
@@ -130,7 +196,11 @@ class CommandParser {
 			else this.positional(w);
 		}
 		if (this.invert) {
-			this.report.error('dangling-negation', this.invert.span, '`!` at the end of the line inverts nothing: remove it or put an option after it');
+			this.report.error(
+				'dangling-negation',
+				this.invert.span,
+				'`!` at the end of the line inverts nothing: remove it or put an option after it'
+			);
 		}
 		return this.out;
 	}
@@ -153,9 +223,17 @@ class CommandParser {
 		if (w.text === '!' && w.quoted === false) return;
 		const prev = this.words[this.i - 2];
 		if (prev && prev.text === '!' && !prev.quoted) {
-			this.report.error('old-negation-syntax', prev.span, 'a `!` after the option is the pre-1.4 syntax iptables no longer accepts: put it before the option (`! -s ADDR`)');
+			this.report.error(
+				'old-negation-syntax',
+				prev.span,
+				'a `!` after the option is the pre-1.4 syntax iptables no longer accepts: put it before the option (`! -s ADDR`)'
+			);
 		} else {
-			this.report.error('unexpected-argument', w.span, `unexpected word "${w.text}" (iptables: Bad argument): it belongs to no option; quote it if it is part of a value`);
+			this.report.error(
+				'unexpected-argument',
+				w.span,
+				`unexpected word "${w.text}" (iptables: Bad argument): it belongs to no option; quote it if it is part of a value`
+			);
 		}
 	}
 
@@ -171,7 +249,11 @@ class CommandParser {
 			const rest = letters.slice(k + 1);
 			if (rest && arity !== 'none') {
 				// iptables 1.8.9 takes the whole word as the value, which never works: say so plainly.
-				this.report.error('attached-value', w.span, `write a space between -${letter} and its value: -${letter} ${rest}`);
+				this.report.error(
+					'attached-value',
+					w.span,
+					`write a space between -${letter} and its value: -${letter} ${rest}`
+				);
 				return;
 			}
 			this.builtin(letter, w, `-${letter}`, null);
@@ -184,9 +266,14 @@ class CommandParser {
 		const inline = eq < 0 ? null : w.text.slice(eq + 1);
 		let r = this.resolve(name);
 		// Words after an unknown `-m` module are its own; never load the protocol match for them.
-		if (r.type === 'unknown' && !this.unknownMatch && this.loadProtocolMatch()) r = this.resolve(name);
+		if (r.type === 'unknown' && !this.unknownMatch && this.loadProtocolMatch())
+			r = this.resolve(name);
 		if (r.type === 'ambiguous') {
-			this.report.error('ambiguous-option', w.span, `option --${name} is ambiguous (could be ${r.names.map((n) => '--' + n).join(', ')}): write it out in full`);
+			this.report.error(
+				'ambiguous-option',
+				w.span,
+				`option --${name} is ambiguous (could be ${r.names.map((n) => '--' + n).join(', ')}): write it out in full`
+			);
 			this.skipValues();
 			return;
 		}
@@ -200,7 +287,11 @@ class CommandParser {
 		}
 		if (r.type === 'builtin') {
 			if (inline !== null && 'psdioj'.includes(r.letter)) {
-				this.report.error('attached-value', w.span, `write --${name} and its value as two words: --${name} ${inline}`);
+				this.report.error(
+					'attached-value',
+					w.span,
+					`write --${name} and its value as two words: --${name} ${inline}`
+				);
 				return;
 			}
 			this.builtin(r.letter, w, `--${name}`, inline);
@@ -226,7 +317,12 @@ class CommandParser {
 
 	/** After an unusable option, skip the words that look like its values. */
 	private skipValues(): void {
-		while (this.i < this.words.length && !this.words[this.i].text.startsWith('-') && this.words[this.i].text !== '!') this.i++;
+		while (
+			this.i < this.words.length &&
+			!this.words[this.i].text.startsWith('-') &&
+			this.words[this.i].text !== '!'
+		)
+			this.i++;
 		this.invert = null;
 	}
 
@@ -241,12 +337,18 @@ class CommandParser {
 		}
 		const found: { key: string; label: string; r: Resolved }[] = [];
 		for (const [n, letter] of BUILTIN_LONG) {
-			if (n.startsWith(name)) found.push({ key: 'b' + letter, label: n, r: { type: 'builtin', letter } });
+			if (n.startsWith(name))
+				found.push({ key: 'b' + letter, label: n, r: { type: 'builtin', letter } });
 		}
 		for (const l of order) {
 			for (const spec of l.spec.options) {
 				for (const n of [spec.name, ...(spec.aliases ?? [])]) {
-					if (n.startsWith(name)) found.push({ key: l.spec.name + '/' + spec.name, label: n, r: { type: 'ext', loaded: l, spec } });
+					if (n.startsWith(name))
+						found.push({
+							key: l.spec.name + '/' + spec.name,
+							label: n,
+							r: { type: 'ext', loaded: l, spec }
+						});
 				}
 			}
 		}
@@ -291,7 +393,11 @@ class CommandParser {
 		const got: Word[] = [];
 		while (got.length < need && this.i < this.words.length) got.push(this.words[this.i++]);
 		if (got.length < need) {
-			this.report.error('missing-value', w.span, `option ${label} requires ${need === 2 ? 'two values' : 'a value'}`);
+			this.report.error(
+				'missing-value',
+				w.span,
+				`option ${label} requires ${need === 2 ? 'two values' : 'a value'}`
+			);
 			return null;
 		}
 		return got;
@@ -300,13 +406,22 @@ class CommandParser {
 	private takeInvert(label: string, allowed: boolean): boolean {
 		const inv = this.invert;
 		this.invert = null;
-		if (inv && !allowed) this.report.error('cannot-invert', inv.span, `${label} cannot be inverted with \`!\`: remove the \`!\``);
+		if (inv && !allowed)
+			this.report.error(
+				'cannot-invert',
+				inv.span,
+				`${label} cannot be inverted with \`!\`: remove the \`!\``
+			);
 		return inv !== null && allowed;
 	}
 
 	private checkOldNegation(values: Word[], label: string): boolean {
 		if (values.length && values[0].text === '!' && !values[0].quoted) {
-			this.report.error('old-negation-syntax', values[0].span, `\`${label} ! VALUE\` is the pre-1.4 syntax iptables no longer accepts: write \`! ${label} VALUE\``);
+			this.report.error(
+				'old-negation-syntax',
+				values[0].span,
+				`\`${label} ! VALUE\` is the pre-1.4 syntax iptables no longer accepts: write \`! ${label} VALUE\``
+			);
 			this.skipValues();
 			return true;
 		}
@@ -324,7 +439,11 @@ class CommandParser {
 		const v = values[0];
 		if (COMMANDS.includes(letter)) {
 			if (this.out.command) {
-				this.report.error('two-commands', w.span, `only one command per line: ${label} comes after -${this.out.command}`);
+				this.report.error(
+					'two-commands',
+					w.span,
+					`only one command per line: ${label} comes after -${this.out.command}`
+				);
 				return;
 			}
 			this.out.command = letter as CommandLetter;
@@ -339,9 +458,15 @@ class CommandParser {
 			case 's':
 			case 'd': {
 				const c = parseCidr(v.text);
-				if (isError(c)) return this.report.error(/resolve/.test(c.error) ? 'hostname' : 'bad-address', v.span, c.error);
+				if (isError(c))
+					return this.report.error(
+						/resolve/.test(c.error) ? 'hostname' : 'bad-address',
+						v.span,
+						c.error
+					);
 				const field = letter === 's' ? 'source' : 'destination';
-				if (rule[field]) this.report.error('duplicate-option', w.span, `${label} given twice: keep one`);
+				if (rule[field])
+					this.report.error('duplicate-option', w.span, `${label} given twice: keep one`);
 				rule[field] = { inverted, value: c, span: at };
 				return;
 			}
@@ -370,20 +495,42 @@ class CommandParser {
 	private setProtocol(v: Word, inverted: boolean, at: SourceSpan): void {
 		const n = protocolNumber(v.text);
 		if (n === null) {
-			return this.report.error('unknown-protocol', v.span, `unknown protocol "${v.text}": use a name such as tcp, udp, icmp, or a number 0–255`);
+			return this.report.error(
+				'unknown-protocol',
+				v.span,
+				`unknown protocol "${v.text}": use a name such as tcp, udp, icmp, or a number 0–255`
+			);
 		}
 		if (n === 0 && inverted) {
-			return this.report.error('never-matches', at, '`! -p all` (or `! -p 0`) would never match a packet; iptables refuses it');
+			return this.report.error(
+				'never-matches',
+				at,
+				'`! -p all` (or `! -p 0`) would never match a packet; iptables refuses it'
+			);
 		}
 		this.out.rule.protocol = { inverted, value: protocolName(n), span: at };
 	}
 
-	private setInterface(letter: string, v: Word, inverted: boolean, at: SourceSpan, label: string): void {
+	private setInterface(
+		letter: string,
+		v: Word,
+		inverted: boolean,
+		at: SourceSpan,
+		label: string
+	): void {
 		if (v.text.length >= IFNAMSIZ) {
-			return this.report.error('interface-name-too-long', v.span, `interface name "${v.text}" is longer than 15 characters (IFNAMSIZ)`);
+			return this.report.error(
+				'interface-name-too-long',
+				v.span,
+				`interface name "${v.text}" is longer than 15 characters (IFNAMSIZ)`
+			);
 		}
-		if (/[\s/]/.test(v.text) || v.text === '' ) {
-			return this.report.error('bad-interface-name', v.span, `"${v.text}" is not a valid interface name for ${label}`);
+		if (/[\s/]/.test(v.text) || v.text === '') {
+			return this.report.error(
+				'bad-interface-name',
+				v.span,
+				`"${v.text}" is not a valid interface name for ${label}`
+			);
 		}
 		const field = letter === 'i' ? 'inInterface' : 'outInterface';
 		this.out.rule[field] = { inverted, value: v.text, span: at };
@@ -392,7 +539,11 @@ class CommandParser {
 	private setCounters(values: Word[]): void {
 		const [p, b] = values.map((x) => (/^[0-9]+$/.test(x.text) ? Number(x.text) : NaN));
 		if (Number.isNaN(p) || Number.isNaN(b)) {
-			return this.report.error('bad-counters', values[0].span, '-c takes two numbers: packets and bytes');
+			return this.report.error(
+				'bad-counters',
+				values[0].span,
+				'-c takes two numbers: packets and bytes'
+			);
 		}
 		this.out.counters = { packets: p, bytes: b };
 	}
@@ -429,7 +580,11 @@ class CommandParser {
 			const call: MatchCall = { name: v.text, known: false, options: [], raw: [], span: at };
 			this.out.rule.matches.push(call);
 			this.unknownMatch = call;
-			this.report.warning('unknown-match', v.span, `match module "${v.text}" is not one nfwalk knows: the rule is kept, but nfwalk cannot tell what it matches`);
+			this.report.warning(
+				'unknown-match',
+				v.span,
+				`match module "${v.text}" is not one nfwalk knows: the rule is kept, but nfwalk cannot tell what it matches`
+			);
 			return;
 		}
 		if (this.out.rule.protocol?.value === spec.name) this.protoMatchLoaded = true;
@@ -440,7 +595,8 @@ class CommandParser {
 		const label = `--${spec.name}`;
 		const inverted = this.takeInvert(label, spec.invertible === true);
 		const n = spec.args ?? 1;
-		const arity: Arity = n === 0 ? 'none' : spec.optionalArg ? 'optional' : n === 2 ? 'two' : 'required';
+		const arity: Arity =
+			n === 0 ? 'none' : spec.optionalArg ? 'optional' : n === 2 ? 'two' : 'required';
 		let values: Word[] | null;
 		if (n > 2) {
 			values = [];
@@ -456,13 +612,25 @@ class CommandParser {
 		const stored = spec.storeAs ?? spec.name;
 		if (!spec.repeatable && l.options.some((o) => o.name === stored)) {
 			const also = stored === spec.name ? '' : ` (it stands for --${stored}, given already)`;
-			this.report.error('duplicate-option', w.span, `${label} may be given only once for ${l.spec.name}${also}`);
+			this.report.error(
+				'duplicate-option',
+				w.span,
+				`${label} may be given only once for ${l.spec.name}${also}`
+			);
 			return;
 		}
 		const texts = values.map((x) => x.text);
-		const parsed = spec.parse ? spec.parse(texts, { rule: this.out.rule, table: this.table }) : texts.length ? texts[0] : true;
+		const parsed = spec.parse
+			? spec.parse(texts, { rule: this.out.rule, table: this.table })
+			: texts.length
+				? texts[0]
+				: true;
 		if (isError(parsed)) {
-			this.report.error('bad-value', values.length ? joinSpans(values[0].span, values[values.length - 1].span) : w.span, `${l.spec.name}: ${parsed.error}`);
+			this.report.error(
+				'bad-value',
+				values.length ? joinSpans(values[0].span, values[values.length - 1].span) : w.span,
+				`${l.spec.name}: ${parsed.error}`
+			);
 			return;
 		}
 		l.options.push({ name: stored, inverted, value: parsed, span: at });

@@ -20,7 +20,11 @@ export function* sourceLines(text: string, report: Reporter): Generator<SourceLi
 			const meaningful = t.trim() !== '' && !t.trimStart().startsWith('#');
 			if (!warnedCr && meaningful) {
 				warnedCr = true;
-				report.warning('crlf', { line: i + 1, column: t.length + 1, endColumn: t.length + 2 }, 'the file has Windows (CRLF) line endings; iptables-restore refuses them ("table name \'filter\\r\' invalid"): nfwalk reads the file anyway, convert it with dos2unix before loading it');
+				report.warning(
+					'crlf',
+					{ line: i + 1, column: t.length + 1, endColumn: t.length + 2 },
+					'the file has Windows (CRLF) line endings; iptables-restore refuses them ("table name \'filter\\r\' invalid"): nfwalk reads the file anyway, convert it with dos2unix before loading it'
+				);
 			}
 		}
 		yield { line: i + 1, text: t, span: { line: i + 1, column: 1, endColumn: t.length + 1 } };

@@ -21,7 +21,8 @@ export function chainNameProblem(name: string): string | null {
 		return `chain name "${name}" is ${name.length} characters long; the kernel allows at most ${MAX_CHAIN_NAME}`;
 	}
 	if (name === '') return 'a chain needs a name';
-	if (name.startsWith('-') || name.startsWith('!')) return `chain name "${name}" may not start with "${name[0]}"`;
+	if (name.startsWith('-') || name.startsWith('!'))
+		return `chain name "${name}" may not start with "${name[0]}"`;
 	if (/\s/.test(name)) return `chain name "${name}" may not contain blanks`;
 	if (['ACCEPT', 'DROP', 'RETURN', 'QUEUE'].includes(name) || lookupTarget(name)) {
 		return `"${name}" is the name of a target; a chain may not be named like one`;

@@ -10,19 +10,21 @@ describe('iptables-restore files', () => {
 		);
 		expect(diagnostics).toEqual([]);
 		const [filter] = ruleset.tables;
-		expect(filter.chains.map((c) => `${c.name}:${c.policy}:${c.counters?.packets ?? '-'}`)).toEqual([
-			'INPUT:DROP:12',
-			'FORWARD:ACCEPT:0',
-			'OUTPUT:ACCEPT:0',
-			'USER:null:0'
-		]);
+		expect(filter.chains.map((c) => `${c.name}:${c.policy}:${c.counters?.packets ?? '-'}`)).toEqual(
+			['INPUT:DROP:12', 'FORWARD:ACCEPT:0', 'OUTPUT:ACCEPT:0', 'USER:null:0']
+		);
 		expect(filter.chains[0].rules[0].counters).toEqual({ packets: 3, bytes: 252 });
 		expect(filter.chains[0].rules[0].span).toMatchObject({ line: 7 });
 	});
 
 	it('gives every built-in chain of a table even when only some are declared', () => {
 		const { ruleset } = parseRuleset('*nat\n:POSTROUTING ACCEPT [0:0]\nCOMMIT\n');
-		expect(ruleset.tables[0].chains.map((c) => c.name)).toEqual(['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING']);
+		expect(ruleset.tables[0].chains.map((c) => c.name)).toEqual([
+			'PREROUTING',
+			'INPUT',
+			'OUTPUT',
+			'POSTROUTING'
+		]);
 	});
 
 	it('applies -I, -D, -R, -N, -E, -F, -P in order', () => {

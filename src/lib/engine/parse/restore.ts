@@ -17,7 +17,11 @@ function parseCounters(w: Word | undefined): Counters | null {
 	return m ? { packets: Number(m[1]), bytes: Number(m[2]) } : null;
 }
 
-export function parseRestore(text: string, report: Reporter, builder = new RulesetBuilder(report)): RulesetBuilder {
+export function parseRestore(
+	text: string,
+	report: Reporter,
+	builder = new RulesetBuilder(report)
+): RulesetBuilder {
 	let table: Table | null = null;
 	// Inside a block whose *table line was refused: its lines are skipped without more noise.
 	let skipping = false;
@@ -28,10 +32,19 @@ export function parseRestore(text: string, report: Reporter, builder = new Rules
 		if (trimmed === '' || trimmed.startsWith('#')) continue;
 		const offset = raw.length - raw.trimStart().length;
 		if (trimmed.startsWith('*')) {
-			if (table) report.error('missing-commit', span, `table ${table.name} is not closed: add COMMIT before *${trimmed.slice(1)}`);
+			if (table)
+				report.error(
+					'missing-commit',
+					span,
+					`table ${table.name} is not closed: add COMMIT before *${trimmed.slice(1)}`
+				);
 			const name = trimmed.slice(1).trim();
 			if (!(TABLE_NAMES as readonly string[]).includes(name)) {
-				report.error('unknown-table', span, `unknown table "${name}": use one of ${TABLE_NAMES.join(', ')}`);
+				report.error(
+					'unknown-table',
+					span,
+					`unknown table "${name}": use one of ${TABLE_NAMES.join(', ')}`
+				);
 				table = null;
 				skipping = true;
 				continue;
@@ -43,18 +56,35 @@ export function parseRestore(text: string, report: Reporter, builder = new Rules
 		if (trimmed === 'COMMIT') {
 			if (raw !== 'COMMIT') {
 				// iptables-restore compares the whole line with "COMMIT\n".
-				report.error('commit-with-blanks', span, 'COMMIT must stand alone on its line: remove the blanks around it (iptables-restore reads "COMMIT " as a command: Bad argument `COMMIT\')');
+				report.error(
+					'commit-with-blanks',
+					span,
+					'COMMIT must stand alone on its line: remove the blanks around it (iptables-restore reads "COMMIT " as a command: Bad argument `COMMIT\')'
+				);
 			} else if (!text.endsWith('\n') && line === lastSourceLine(text)) {
-				report.warning('commit-without-newline', span, 'the last COMMIT has no newline after it: iptables-nft accepts this, iptables-legacy-restore refuses it (Bad argument `COMMIT\'); end the file with a newline');
+				report.warning(
+					'commit-without-newline',
+					span,
+					"the last COMMIT has no newline after it: iptables-nft accepts this, iptables-legacy-restore refuses it (Bad argument `COMMIT'); end the file with a newline"
+				);
 			}
-			if (!table && !skipping) report.error('commit-without-table', span, 'COMMIT without an open table: remove it or add a *table line before');
+			if (!table && !skipping)
+				report.error(
+					'commit-without-table',
+					span,
+					'COMMIT without an open table: remove it or add a *table line before'
+				);
 			table = null;
 			skipping = false;
 			continue;
 		}
 		if (!table) {
 			if (skipping) continue;
-			report.error('outside-table', span, 'this line is outside a table: start the table with a line such as *filter');
+			report.error(
+				'outside-table',
+				span,
+				'this line is outside a table: start the table with a line such as *filter'
+			);
 			continue;
 		}
 		const { words, problem } = splitRestoreLine(raw.slice(offset), line, offset + 1);
@@ -71,20 +101,32 @@ export function parseRestore(text: string, report: Reporter, builder = new Rules
 		if (words[0]?.text.startsWith('[')) {
 			counters = parseCounters(words[0]);
 			if (!counters) {
-				report.error('bad-counters', words[0].span, `"${words[0].text}" is not a counter prefix like [0:0]`);
+				report.error(
+					'bad-counters',
+					words[0].span,
+					`"${words[0].text}" is not a counter prefix like [0:0]`
+				);
 				continue;
 			}
 			rest = words.slice(1);
 		}
 		const cmd = parseCommand(rest, span, table.name, report);
 		if (cmd.table && cmd.table.text !== table.name) {
-			report.error('table-in-restore', cmd.table.span, `-t ${cmd.table.text} inside the *${table.name} block: iptables-restore refuses -t here; move the rule to a *${cmd.table.text} block`);
+			report.error(
+				'table-in-restore',
+				cmd.table.span,
+				`-t ${cmd.table.text} inside the *${table.name} block: iptables-restore refuses -t here; move the rule to a *${cmd.table.text} block`
+			);
 			continue;
 		}
 		builder.apply(table, cmd, counters, span);
 	}
 	if (table) {
-		report.error('missing-commit', { line: Math.max(1, lastLine), column: 1, endColumn: 2 }, `table ${table.name} is never committed: add COMMIT at the end (iptables-restore applies nothing without it)`);
+		report.error(
+			'missing-commit',
+			{ line: Math.max(1, lastLine), column: 1, endColumn: 2 },
+			`table ${table.name} is never committed: add COMMIT at the end (iptables-restore applies nothing without it)`
+		);
 	}
 	return builder;
 }
@@ -97,14 +139,28 @@ function lastSourceLine(text: string): number {
 
 function declare(builder: RulesetBuilder, table: Table, words: Word[], report: Reporter): void {
 	const first = words[0];
-	const name: Word = { ...first, text: first.text.slice(1), span: { ...first.span, column: first.span.column + 1 } };
+	const name: Word = {
+		...first,
+		text: first.text.slice(1),
+		span: { ...first.span, column: first.span.column + 1 }
+	};
 	if (name.text === '') {
-		report.error('missing-chain', first.span, 'a chain line needs a name right after the colon, e.g. :INPUT ACCEPT [0:0]');
+		report.error(
+			'missing-chain',
+			first.span,
+			'a chain line needs a name right after the colon, e.g. :INPUT ACCEPT [0:0]'
+		);
 		return;
 	}
 	const policy = words[1] ?? null;
 	const counters = words[2] ? parseCounters(words[2]) : null;
-	if (words[2] && !counters) report.error('bad-counters', words[2].span, `"${words[2].text}" is not a counter like [0:0]`);
-	if (!policy) report.warning('missing-policy', first.span, `chain line :${name.text} has no policy: write ACCEPT, DROP or - (for a user chain)`);
+	if (words[2] && !counters)
+		report.error('bad-counters', words[2].span, `"${words[2].text}" is not a counter like [0:0]`);
+	if (!policy)
+		report.warning(
+			'missing-policy',
+			first.span,
+			`chain line :${name.text} has no policy: write ACCEPT, DROP or - (for a user chain)`
+		);
 	builder.declareChain(table, name, policy, counters);
 }

@@ -17,20 +17,34 @@ function protocolProblem(spec: ExtensionSpec, rule: Rule): string | null {
 	return `${what} needs ${need} (not inverted) in the same rule; the kernel refuses it otherwise (EINVAL)`;
 }
 
-function runChecks(spec: ExtensionSpec, options: OptionValue[], span: SourceSpan, rule: Rule, table: TableName, chain: string, report: Reporter): void {
+function runChecks(
+	spec: ExtensionSpec,
+	options: OptionValue[],
+	span: SourceSpan,
+	rule: Rule,
+	table: TableName,
+	chain: string,
+	report: Reporter
+): void {
 	const problem = protocolProblem(spec, rule);
 	if (problem) report.error('protocol-required', span, problem);
 	if (spec.tables && !spec.tables.includes(table)) {
 		const what = spec.kind === 'match' ? `-m ${spec.name}` : `-j ${spec.name}`;
-		report.error('wrong-table', span, `${what} is valid only in the ${spec.tables.join(', ')} table${spec.tables.length > 1 ? 's' : ''}, not in ${table}; the kernel refuses it (EINVAL)`);
+		report.error(
+			'wrong-table',
+			span,
+			`${what} is valid only in the ${spec.tables.join(', ')} table${spec.tables.length > 1 ? 's' : ''}, not in ${table}; the kernel refuses it (EINVAL)`
+		);
 	}
+	if (!spec.check) return;
 	const ctx: CheckContext = {
 		rule,
 		table,
 		chain,
-		report: (severity, message, at, code) => report.add(code ?? 'invalid-extension-use', severity, at ?? span, message)
+		report: (severity, message, at, code) =>
+			report.add(code ?? 'invalid-extension-use', severity, at ?? span, message)
 	};
-	spec.check?.({ name: spec.name, options, span }, ctx);
+	spec.check({ name: spec.name, options, span }, ctx);
 }
 
 export function checkRule(rule: Rule, table: TableName, chain: string, report: Reporter): void {
@@ -45,6 +59,10 @@ export function checkRule(rule: Rule, table: TableName, chain: string, report: R
 		if (spec) runChecks(spec, t.options, t.span, rule, table, chain, report);
 	}
 	if (t?.type === 'verdict' && t.verdict === 'DROP' && table === 'nat') {
-		report.error('drop-in-nat', t.span, 'the nat table is not for filtering and iptables refuses -j DROP in it: drop in the filter table (a DROP policy in nat is allowed)');
+		report.error(
+			'drop-in-nat',
+			t.span,
+			'the nat table is not for filtering and iptables refuses -j DROP in it: drop in the filter table (a DROP policy in nat is allowed)'
+		);
 	}
 }

@@ -52,9 +52,12 @@ describe('iptables command scripts', () => {
 	});
 
 	it('prints commands that read back to the same rule set', () => {
-		const save = '*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:A - [0:0]\n-A INPUT -m comment --comment "x y" -j A\nCOMMIT\n';
+		const save =
+			'*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:A - [0:0]\n-A INPUT -m comment --comment "x y" -j A\nCOMMIT\n';
 		const commands = printRuleset(parseRuleset(save).ruleset, 'commands');
-		expect(commands).toBe('iptables -t filter -P INPUT DROP\niptables -t filter -N A\niptables -t filter -A INPUT -m comment --comment "x y" -j A\n');
+		expect(commands).toBe(
+			'iptables -t filter -P INPUT DROP\niptables -t filter -N A\niptables -t filter -A INPUT -m comment --comment "x y" -j A\n'
+		);
 		expect(printRuleset(parseRuleset(commands).ruleset)).toBe(save);
 	});
 });

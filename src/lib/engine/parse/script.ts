@@ -27,7 +27,11 @@ function* logicalLines(text: string, report: Reporter): Generator<SourceLine[]> 
 	if (pending.length) yield pending;
 }
 
-export function parseScript(text: string, report: Reporter, builder = new RulesetBuilder(report)): RulesetBuilder {
+export function parseScript(
+	text: string,
+	report: Reporter,
+	builder = new RulesetBuilder(report)
+): RulesetBuilder {
 	const vars = new Map<string, string>();
 	for (const parts of logicalLines(text, report)) {
 		const words: Word[] = [];
@@ -42,7 +46,8 @@ export function parseScript(text: string, report: Reporter, builder = new Rulese
 			words.push(...w);
 		}
 		if (broken || words.length === 0) continue;
-		for (const command of splitCommands(words)) runCommand(command, vars, builder, report, parts[0]);
+		for (const command of splitCommands(words))
+			runCommand(command, vars, builder, report, parts[0]);
 	}
 	return builder;
 }
@@ -51,15 +56,26 @@ function splitCommands(words: Word[]): Word[][] {
 	const out: Word[][] = [[]];
 	for (const w of words) {
 		if (!w.quoted && SEPARATORS.has(w.text)) out.push([]);
-		else if (!w.quoted && /^[0-9]?>/.test(w.text)) continue; // redirections such as 2>/dev/null
+		else if (!w.quoted && /^[0-9]?>/.test(w.text))
+			continue; // redirections such as 2>/dev/null
 		else out[out.length - 1].push(w);
 	}
 	return out.filter((c) => c.length > 0);
 }
 
-function runCommand(words: Word[], vars: Map<string, string>, builder: RulesetBuilder, report: Reporter, first: SourceLine): void {
+function runCommand(
+	words: Word[],
+	vars: Map<string, string>,
+	builder: RulesetBuilder,
+	report: Reporter,
+	first: SourceLine
+): void {
 	let i = 0;
-	while (i < words.length && (words[i].text === 'sudo' || words[i].text === 'exec' || words[i].text === 'command')) i++;
+	while (
+		i < words.length &&
+		(words[i].text === 'sudo' || words[i].text === 'exec' || words[i].text === 'command')
+	)
+		i++;
 	const head = words[i];
 	if (!head) return;
 	const assign = ASSIGNMENT.exec(head.text);
@@ -71,7 +87,11 @@ function runCommand(words: Word[], vars: Map<string, string>, builder: RulesetBu
 	if (NO_OPS.has(head.text)) return;
 	const program = expand(head, vars, null);
 	if (program === null || !IPTABLES.test(program.text)) {
-		report.warning('not-iptables', head.span, `"${head.text}" is not an iptables command; nfwalk ignores this shell line`);
+		report.warning(
+			'not-iptables',
+			head.span,
+			`"${head.text}" is not an iptables command; nfwalk ignores this shell line`
+		);
 		return;
 	}
 	const args: Word[] = [];
@@ -85,7 +105,11 @@ function runCommand(words: Word[], vars: Map<string, string>, builder: RulesetBu
 	if (t >= 0) {
 		const name = args[t + 1]?.text ?? '';
 		if (!(TABLE_NAMES as readonly string[]).includes(name)) {
-			report.error('unknown-table', (args[t + 1] ?? args[t]).span, `unknown table "${name}": use one of ${TABLE_NAMES.join(', ')}`);
+			report.error(
+				'unknown-table',
+				(args[t + 1] ?? args[t]).span,
+				`unknown table "${name}": use one of ${TABLE_NAMES.join(', ')}`
+			);
 			return;
 		}
 		tableName = name as TableName;
@@ -99,14 +123,21 @@ function runCommand(words: Word[], vars: Map<string, string>, builder: RulesetBu
 function expand(w: Word, vars: Map<string, string>, report: Reporter | null): Word | null {
 	if (!w.text.includes('$')) return w;
 	let missing: string | null = null;
-	const text = w.text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a, b) => {
-		const name = a ?? b;
-		const v = vars.get(name);
-		if (v === undefined) missing ??= name;
-		return v ?? '';
-	});
+	const text = w.text.replace(
+		/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+		(_m, a, b) => {
+			const name = a ?? b;
+			const v = vars.get(name);
+			if (v === undefined) missing ??= name;
+			return v ?? '';
+		}
+	);
 	if (missing !== null) {
-		report?.error('unknown-variable', w.span, `shell variable $${missing} is not set earlier in the script, so nfwalk cannot tell its value: replace it with the value or add ${missing}=… above`);
+		report?.error(
+			'unknown-variable',
+			w.span,
+			`shell variable $${missing} is not set earlier in the script, so nfwalk cannot tell its value: replace it with the value or add ${missing}=… above`
+		);
 		return null;
 	}
 	return { ...w, text };

@@ -31,16 +31,25 @@ export function parseUnsigned(text: string, min = 0, max = 0xffffffff): Parsed<n
 
 /** A dotted IPv4 address as an unsigned 32-bit number, or null. Hostnames are not resolved. */
 export function parseIPv4(text: string): number | null {
-	const parts = text.split('.');
-	if (parts.length !== 4) return null;
+	// A hand-written scanner: this runs for every -s/-d of rule sets with 50,000 rules.
 	let n = 0;
-	for (const p of parts) {
-		if (!/^[0-9]{1,3}$/.test(p)) return null;
-		const b = Number(p);
-		if (b > 255) return null;
-		n = n * 256 + b;
+	let octet = 0;
+	let digits = 0;
+	let dots = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 48 && c <= 57) {
+			octet = octet * 10 + (c - 48);
+			if (++digits > 3 || octet > 255) return null;
+		} else if (c === 46 && digits > 0 && dots < 3) {
+			n = n * 256 + octet;
+			octet = 0;
+			digits = 0;
+			dots++;
+		} else return null;
 	}
-	return n >>> 0;
+	if (dots !== 3 || digits === 0) return null;
+	return (n * 256 + octet) >>> 0;
 }
 
 export function formatIPv4(n: number): string {
@@ -58,7 +67,8 @@ export function maskToPrefix(mask: number): number {
 	return prefixToMask(prefix) === mask >>> 0 ? prefix : -1;
 }
 
-const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
+const HOSTNAME =
+	/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
 
 /**
  * `10.0.0.0/8`, `10.1.2.3` (/32), `10.0.0.0/255.0.0.0`. The address is masked as iptables masks
@@ -74,7 +84,9 @@ export function parseCidr(text: string): Parsed<Cidr> {
 				error: `host name "${addrText}" cannot be resolved here: nfwalk has no resolver; write the address it stands for`
 			};
 		}
-		return { error: `"${addrText}" is not an IPv4 address (write four numbers 0–255, e.g. 10.0.0.1)` };
+		return {
+			error: `"${addrText}" is not an IPv4 address (write four numbers 0–255, e.g. 10.0.0.1)`
+		};
 	}
 	let mask = 0xffffffff;
 	if (slash >= 0) {
@@ -106,7 +118,9 @@ export function parsePort(text: string): Parsed<number> {
 	} else if (Object.hasOwn(SERVICE_PORTS, text)) {
 		return SERVICE_PORTS[text];
 	}
-	return { error: `invalid port/service "${text}" (use a number 0–65535 or a service name such as ssh)` };
+	return {
+		error: `invalid port/service "${text}" (use a number 0–65535 or a service name such as ssh)`
+	};
 }
 
 /** An inclusive port range, e.g. `1024:65535` → `{ from: 1024, to: 65535 }`. */
@@ -141,7 +155,11 @@ export interface ValueMask {
 	mask: number;
 }
 
-export function parseValueMask(text: string, defaultMask = 0xffffffff, max = 0xffffffff): Parsed<ValueMask> {
+export function parseValueMask(
+	text: string,
+	defaultMask = 0xffffffff,
+	max = 0xffffffff
+): Parsed<ValueMask> {
 	const slash = text.indexOf('/');
 	const value = parseUnsigned(slash < 0 ? text : text.slice(0, slash), 0, max);
 	if (isError(value)) return value;

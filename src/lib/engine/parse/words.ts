@@ -118,12 +118,19 @@ export function splitShellLine(text: string, line: number, startColumn = 1): Spl
 		}
 		const span = { line, column: startColumn + start, endColumn: startColumn + i };
 		if (quote) {
-			return { words, problem: { message: `unterminated quoted string: add the closing ${quote}`, span } };
+			return {
+				words,
+				problem: { message: `unterminated quoted string: add the closing ${quote}`, span }
+			};
 		}
 		if (i > start) words.push({ text: value, span, quoted });
 		if (text[i] === ';') {
 			// `a; b` holds two commands: an unquoted `;` word lets the script reader split them.
-			words.push({ text: ';', span: { line, column: startColumn + i, endColumn: startColumn + i + 1 }, quoted: false });
+			words.push({
+				text: ';',
+				span: { line, column: startColumn + i, endColumn: startColumn + i + 1 },
+				quoted: false
+			});
 			i++;
 		}
 	}

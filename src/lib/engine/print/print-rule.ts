@@ -59,6 +59,7 @@ export function printRuleSpec(rule: Rule): string {
 /** `-A CHAIN …` as `iptables -S` prints it, with a `[p:b] ` prefix when the rule has counters. */
 export function printRule(rule: Rule, chain: string, withCounters = true): string {
 	const spec = printRuleSpec(rule);
-	const prefix = withCounters && rule.counters ? `[${rule.counters.packets}:${rule.counters.bytes}] ` : '';
+	const prefix =
+		withCounters && rule.counters ? `[${rule.counters.packets}:${rule.counters.bytes}] ` : '';
 	return `${prefix}-A ${chain}${spec ? ' ' + spec : ''}`;
 }

@@ -14,7 +14,9 @@ export function printRuleset(ruleset: Ruleset, style: 'save' | 'commands' = 'sav
 		if (style === 'save') {
 			out.push(`*${t.name}`);
 			for (const c of chains) {
-				out.push(`:${c.name} ${c.builtin ? (c.policy ?? 'ACCEPT') : '-'} [${c.counters.packets}:${c.counters.bytes}]`);
+				out.push(
+					`:${c.name} ${c.builtin ? (c.policy ?? 'ACCEPT') : '-'} [${c.counters.packets}:${c.counters.bytes}]`
+				);
 			}
 			for (const c of chains) for (const r of c.rules) out.push(printRule(r, c.name));
 			out.push('COMMIT');

@@ -8,9 +8,21 @@ describe('whole-table checks the kernel makes at load time', () => {
 	it.each([
 		['a jump to an undefined chain', filter(['-A INPUT -j NOWHERE']), ['2:unknown-target']],
 		['a jump to a built-in chain', filter(['-A INPUT -j OUTPUT']), ['2:jump-to-builtin']],
-		['a loop reachable from INPUT', filter([':A - [0:0]', ':B - [0:0]', '-A INPUT -j A', '-A A -j B', '-A B -j A']), ['6:chain-loop']],
-		['a self goto reachable from INPUT', filter([':A - [0:0]', '-A INPUT -j A', '-A A -g A']), ['4:chain-loop']],
-		['an unreachable loop (loads in the kernel)', filter([':A - [0:0]', ':B - [0:0]', '-A A -j B', '-A B -j A']), []],
+		[
+			'a loop reachable from INPUT',
+			filter([':A - [0:0]', ':B - [0:0]', '-A INPUT -j A', '-A A -j B', '-A B -j A']),
+			['6:chain-loop']
+		],
+		[
+			'a self goto reachable from INPUT',
+			filter([':A - [0:0]', '-A INPUT -j A', '-A A -g A']),
+			['4:chain-loop']
+		],
+		[
+			'an unreachable loop (loads in the kernel)',
+			filter([':A - [0:0]', ':B - [0:0]', '-A A -j B', '-A B -j A']),
+			[]
+		],
 		[
 			'MASQUERADE-like restrictions judged through user chains',
 			'*nat\n:U - [0:0]\n-A PREROUTING -j U\n-A POSTROUTING -j U\n-A U -j ACCEPT\nCOMMIT\n',

@@ -19,7 +19,8 @@ export function validateRuleset(ruleset: Ruleset, report: Reporter): void {
 
 function jumpsOf(chain: Chain): { rule: Rule; to: string }[] {
 	const out: { rule: Rule; to: string }[] = [];
-	for (const rule of chain.rules) if (rule.target?.type === 'chain') out.push({ rule, to: rule.target.chain });
+	for (const rule of chain.rules)
+		if (rule.target?.type === 'chain') out.push({ rule, to: rule.target.chain });
 	return out;
 }
 
@@ -31,10 +32,20 @@ function validateTable(t: Table, report: Reporter): void {
 			const target = byName.get(to);
 			if (!target) {
 				const looksLikeTarget = /^[A-Z][A-Z0-9_-]*$/.test(to);
-				const what = looksLikeTarget ? `nfwalk knows no target ${to} and table ${t.name} has no chain of that name` : `table ${t.name} has no chain named "${to}"`;
-				report.error('unknown-target', span, `-j ${to}: ${what}; declare the chain (:${to} - [0:0]) or fix the name`);
+				const what = looksLikeTarget
+					? `nfwalk knows no target ${to} and table ${t.name} has no chain of that name`
+					: `table ${t.name} has no chain named "${to}"`;
+				report.error(
+					'unknown-target',
+					span,
+					`-j ${to}: ${what}; declare the chain (:${to} - [0:0]) or fix the name`
+				);
 			} else if (target.builtin || isBuiltinName(to)) {
-				report.error('jump-to-builtin', span, `-j ${to}: a rule cannot jump to the built-in chain ${to}; only user chains can be jumped to`);
+				report.error(
+					'jump-to-builtin',
+					span,
+					`-j ${to}: a rule cannot jump to the built-in chain ${to}; only user chains can be jumped to`
+				);
 			}
 		}
 	}
@@ -52,7 +63,15 @@ function validateTable(t: Table, report: Reporter): void {
 }
 
 /** Depth-first walk from a built-in chain, recording which hooks reach each user chain. */
-function walk(chain: Chain, hook: Hook, stack: Chain[], byName: Map<string, Chain>, reach: Map<string, Set<Hook>>, reported: Set<Rule>, report: Reporter): void {
+function walk(
+	chain: Chain,
+	hook: Hook,
+	stack: Chain[],
+	byName: Map<string, Chain>,
+	reach: Map<string, Set<Hook>>,
+	reported: Set<Rule>,
+	report: Reporter
+): void {
 	for (const { rule, to } of jumpsOf(chain)) {
 		const next = byName.get(to);
 		if (!next || next.builtin) continue;
@@ -60,14 +79,22 @@ function walk(chain: Chain, hook: Hook, stack: Chain[], byName: Map<string, Chai
 			if (!reported.has(rule)) {
 				reported.add(rule);
 				const path = [...stack.slice(stack.indexOf(next)), next].map((c) => c.name).join(' → ');
-				report.error('chain-loop', rule.target!.span, `loop ${path} is reachable from ${hook}: the kernel refuses the whole table (legacy: "Too many levels of symbolic links", nft: "Too many links")`);
+				report.error(
+					'chain-loop',
+					rule.target!.span,
+					`loop ${path} is reachable from ${hook}: the kernel refuses the whole table (legacy: "Too many levels of symbolic links", nft: "Too many links")`
+				);
 			}
 			continue;
 		}
 		const depth = stack.length; // user chains on the path, counting `next`
 		if (depth > MAX_NFT_JUMP_DEPTH && !reported.has(rule)) {
 			reported.add(rule);
-			report.warning('jump-too-deep', rule.target!.span, `this jump nests ${depth} user chains deep from ${hook}; iptables-nft refuses more than ${MAX_NFT_JUMP_DEPTH} (legacy accepts it)`);
+			report.warning(
+				'jump-too-deep',
+				rule.target!.span,
+				`this jump nests ${depth} user chains deep from ${hook}; iptables-nft refuses more than ${MAX_NFT_JUMP_DEPTH} (legacy accepts it)`
+			);
 		}
 		const hooks = reach.get(next.name) ?? new Set<Hook>();
 		const seenBefore = hooks.has(hook);
@@ -95,7 +122,13 @@ function checkHooks(rule: Rule, chain: Chain, hooks: Set<Hook>, t: Table, report
 		const bad = [...hooks].filter((h) => !spec.hooks!.includes(h));
 		if (!bad.length) continue;
 		const what = spec.kind === 'match' ? `-m ${spec.name}` : `-j ${spec.name}`;
-		const via = chain.builtin ? `in ${t.name} ${chain.name}` : `in chain ${chain.name}, which ${bad.join(' and ')} reach${bad.length > 1 ? '' : 'es'}`;
-		report.error('wrong-hook', span, `${what} is valid only in ${spec.hooks!.join(', ')}, but it is ${via}; the kernel refuses it (EINVAL)`);
+		const via = chain.builtin
+			? `in ${t.name} ${chain.name}`
+			: `in chain ${chain.name}, which ${bad.join(' and ')} reach${bad.length > 1 ? '' : 'es'}`;
+		report.error(
+			'wrong-hook',
+			span,
+			`${what} is valid only in ${spec.hooks!.join(', ')}, but it is ${via}; the kernel refuses it (EINVAL)`
+		);
 	}
 }

@@ -14,5 +14,6 @@ export const comment: ExtensionSpec = {
 			ctx.report('error', 'comment: option --comment must be specified');
 		}
 	},
-	print: (options) => printInOrder(options, [{ name: 'comment', format: (v: string) => saveString(v) }])
+	print: (options) =>
+		printInOrder(options, [{ name: 'comment', format: (v: string) => saveString(v) }])
 };

@@ -24,7 +24,10 @@ export function parseTcpFlagList(text: string): Parsed<number> {
 	let bits = 0;
 	for (const name of text.split(',')) {
 		const entry = TCP_FLAGS.find(([n]) => n === name.toUpperCase());
-		if (!entry) return { error: `unknown TCP flag "${name}" (use FIN, SYN, RST, PSH, ACK, URG, ALL or NONE)` };
+		if (!entry)
+			return {
+				error: `unknown TCP flag "${name}" (use FIN, SYN, RST, PSH, ACK, URG, ALL or NONE)`
+			};
 		bits |= entry[1];
 	}
 	return bits;

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+test('the first page shows the example rule set as tables, chains and rules', async ({ page }) => {
+	await page.goto('/');
+
+	await expect(page.locator('[data-hook="rules-input"]')).toHaveValue(/^\*filter$/m);
+
+	const structure = page.locator('[data-hook="structure"]');
+	const filter = structure.locator('[data-table="filter"]');
+	await expect(filter).toBeVisible();
+	await expect(structure.locator('[data-table="nat"]')).toBeVisible();
+
+	const input = filter.locator('[data-chain="INPUT"]');
+	await expect(input).toContainText('DROP');
+	await expect(input.locator('[data-rule]')).toHaveCount(3);
+	await expect(input.locator('[data-rule="3"]')).toContainText('--dport 22');
+	await expect(filter.locator('[data-chain="SSH"] [data-rule]')).toHaveCount(2);
+
+	await expect(page.locator('[data-hook="diagnostic"]')).toHaveCount(0);
+
+	await page.screenshot({ path: 'test-results/home.png', fullPage: true });
+});
+
+test('typing a rule set with an error shows the error with its line', async ({ page }) => {
+	await page.goto('/');
+	const rules = page.locator('[data-hook="rules-input"]');
+	const error = page.locator('[data-hook="diagnostic"][data-severity="error"]');
+
+	// The page is prerendered; typing before it has hydrated is lost, so retry until it sticks.
+	await expect(async () => {
+		await rules.fill('*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOPE\nCOMMIT\n');
+		await expect(error.first()).toBeVisible({ timeout: 1_000 });
+	}).toPass({ timeout: 15_000 });
+
+	await expect(error.first()).toContainText('3:');
+	await expect(error.first()).toHaveAttribute('data-code', /^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+	await page.screenshot({ path: 'test-results/home-error.png', fullPage: true });
+});
