@@ -17,6 +17,8 @@ const FIXTURES: Record<string, string> = {
 	bad: '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOPE\nCOMMIT\n',
 	// A chain line without a policy is accepted with a warning.
 	warn: '*filter\n:INPUT\n-A INPUT -j ACCEPT\nCOMMIT\n',
+	// The error on line 12 checks the code frame's two-digit gutter.
+	late: '*filter\n' + '#\n'.repeat(10) + '-A INPUT -j NOPE\nCOMMIT\n',
 	script: 'iptables -N WEB\niptables -A INPUT -p tcp --dport 80 -j WEB\n'
 };
 
@@ -67,9 +69,15 @@ const CASES: Case[] = [
 		exit: 1,
 		stdout: [
 			/^@bad:3:10: error: .*NOPE.* \[unknown-target\]$/m,
-			/^ {4}3 \| -A INPUT -j NOPE\n {4}  \| {10}\^{7}$/m,
+			/^ {4}3 \| -A INPUT -j NOPE\n {6}\| {10}\^{7}$/m,
 			/^2 files checked: 1 error, 0 warnings$/m
 		]
+	},
+	{
+		name: 'check error on line 12: gutter padded to the line number',
+		argv: ['check', '@late'],
+		exit: 1,
+		stdout: [/^@late:12:10: error: /m, /^ {4}12 \| -A INPUT -j NOPE\n {4} {2} \| {10}\^{7}$/m]
 	},
 	{
 		name: 'check warnings only exits 0',

@@ -112,6 +112,7 @@ export function portRange(
 		name,
 		invertible: true,
 		parse: ([w]): Parsed<PortRange> => parsePortRange(w),
+		isDefault: (r) => r.from === 0 && r.to === 65535,
 		...extra
 	};
 }

@@ -33,6 +33,11 @@ export interface OptionSpec<V = unknown> {
 	 * e.g. `--syn` is kept as `tcp-flags`, so both spellings give the same model.
 	 */
 	storeAs?: string;
+	/**
+	 * True for a value the kernel cannot tell from "option not given" (a full port range): such an
+	 * option, not inverted, is not stored, just as iptables then does not list it.
+	 */
+	isDefault?(value: V): boolean;
 	/** Turns the words into a typed value; the default keeps the single word as a string (or `true` for flags). */
 	parse?(words: string[], ctx: OptionParseContext): Parsed<V>;
 }
@@ -82,6 +87,18 @@ export interface ExtensionSpec {
 	 * e.g. "comment: option --comment must be specified".
 	 */
 	check?(use: ExtensionUse, ctx: CheckContext): void;
+	/**
+	 * Values the kernel stores even when the option was not given, which iptables then prints
+	 * (recent's `--name DEFAULT --mask 255.255.255.255 --rsource`). Filled in at parse time, so
+	 * the input and its printed form give the same model. Returns only the options to add.
+	 */
+	defaults?(options: readonly OptionValue[]): readonly { name: string; value: unknown }[];
+	/**
+	 * Rewrites the options into the one form iptables lists (CONNMARK's `--save-mark` becomes
+	 * `--save-mark --nfmask … --ctmask …`, cluster's `--cluster-local-node 2` becomes
+	 * `--cluster-local-nodemask 0x2`). Runs after the checks; the engine then sees one spelling only.
+	 */
+	normalize?(options: readonly OptionValue[], span: SourceSpan): OptionValue[];
 	/**
 	 * Canonical option text as `iptables -S` prints it, without the leading `-m name`/`-j NAME`,
 	 * e.g. `--dport 22`. Returns '' when there is nothing to print.

@@ -179,7 +179,7 @@ export class RulesetBuilder {
 			case 'R': {
 				const chain = this.findChain(t, cmd.chain, label);
 				if (!chain) return;
-				checkRule(rule, t.name, chain.name, this.report);
+				checkRule(rule, t.name, chain.name, this.report, cmd.incomplete);
 				if (cmd.command === 'A') chain.rules.push(rule);
 				else if (cmd.command === 'I') {
 					const n = this.ruleNumber(cmd.positional[0], chain.rules.length + 1, 1);

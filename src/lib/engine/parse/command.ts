@@ -30,6 +30,8 @@ export interface ParsedCommand {
 	hasRuleSpec: boolean;
 	/** `-c PKTS BYTES`. */
 	counters: { packets: number; bytes: number } | null;
+	/** Option lists of extensions one of whose options was refused (their final checks are skipped). */
+	incomplete: Set<readonly OptionValue[]>;
 }
 
 type Arity = 'none' | 'required' | 'optional' | 'two';
@@ -178,6 +180,7 @@ class CommandParser {
 			table: null,
 			rule: emptyRule(lineSpan),
 			hasRuleSpec: false,
+			incomplete: new Set(),
 			counters: null
 		};
 	}
@@ -195,6 +198,7 @@ class CommandParser {
 			else if (w.text.startsWith('-') && w.text.length > 1 && !w.quoted) this.shortOptions(w);
 			else this.positional(w);
 		}
+		this.fillDefaults();
 		if (this.invert) {
 			this.report.error(
 				'dangling-negation',
@@ -203,6 +207,22 @@ class CommandParser {
 			);
 		}
 		return this.out;
+	}
+
+	private fillDefaults(): void {
+		for (const l of this.loaded) {
+			if (!l.spec.defaults || this.out.incomplete.has(l.options)) continue;
+			const span = l.kind === 'target' ? this.out.rule.target!.span : this.matchSpan(l.options);
+			for (const d of l.spec.defaults(l.options)) {
+				if (!l.options.some((o) => o.name === d.name)) {
+					l.options.push({ name: d.name, inverted: false, value: d.value, span });
+				}
+			}
+		}
+	}
+
+	private matchSpan(options: OptionValue[]): SourceSpan {
+		return this.out.rule.matches.find((m) => m.options === options)?.span ?? this.out.rule.span;
 	}
 
 	private positional(w: Word): void {
@@ -458,12 +478,10 @@ class CommandParser {
 			case 's':
 			case 'd': {
 				const c = parseCidr(v.text);
-				if (isError(c))
-					return this.report.error(
-						/resolve/.test(c.error) ? 'hostname' : 'bad-address',
-						v.span,
-						c.error
-					);
+				if (isError(c)) {
+					if (/resolve/.test(c.error)) return this.report.error('hostname', v.span, c.error);
+					return this.report.error('bad-address', v.span, c.error);
+				}
 				const field = letter === 's' ? 'source' : 'destination';
 				if (rule[field])
 					this.report.error('duplicate-option', w.span, `${label} given twice: keep one`);
@@ -592,6 +610,13 @@ class CommandParser {
 	}
 
 	private extensionOption(l: Loaded, spec: OptionSpec, w: Word, inline: string | null): void {
+		const before = this.report.diagnostics.length;
+		this.readExtensionOption(l, spec, w, inline);
+		// The option was refused and reported; the extension's final checks would only repeat it.
+		if (this.report.diagnostics.length > before) this.out.incomplete.add(l.options);
+	}
+
+	private readExtensionOption(l: Loaded, spec: OptionSpec, w: Word, inline: string | null): void {
 		const label = `--${spec.name}`;
 		const inverted = this.takeInvert(label, spec.invertible === true);
 		const n = spec.args ?? 1;
@@ -633,6 +658,7 @@ class CommandParser {
 			);
 			return;
 		}
+		if (!inverted && spec.isDefault?.(parsed)) return;
 		l.options.push({ name: stored, inverted, value: parsed, span: at });
 	}
 }

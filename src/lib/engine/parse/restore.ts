@@ -153,6 +153,23 @@ function declare(builder: RulesetBuilder, table: Table, words: Word[], report: R
 		return;
 	}
 	const policy = words[1] ?? null;
+	if (policy?.text === '-' && words.length > 2) {
+		// iptables-restore reads nothing after a user chain's "-": `:LOG - DROP [0:0]` loads.
+		const extra = words
+			.slice(2)
+			.map((w) => w.text)
+			.join(' ');
+		const counters = parseCounters(words[2]);
+		if (!counters || words.length > 3) {
+			report.warning(
+				'ignored-words',
+				words[2].span,
+				`iptables-restore ignores "${extra}" after a user chain's "-": a user chain has no policy; remove it`
+			);
+		}
+		builder.declareChain(table, name, policy, words.length === 3 ? counters : null);
+		return;
+	}
 	const counters = words[2] ? parseCounters(words[2]) : null;
 	if (words[2] && !counters)
 		report.error('bad-counters', words[2].span, `"${words[2].text}" is not a counter like [0:0]`);

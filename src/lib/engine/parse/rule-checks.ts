@@ -24,7 +24,8 @@ function runChecks(
 	rule: Rule,
 	table: TableName,
 	chain: string,
-	report: Reporter
+	report: Reporter,
+	skipCheck: boolean
 ): void {
 	const problem = protocolProblem(spec, rule);
 	if (problem) report.error('protocol-required', span, problem);
@@ -36,7 +37,20 @@ function runChecks(
 			`${what} is valid only in the ${spec.tables.join(', ')} table${spec.tables.length > 1 ? 's' : ''}, not in ${table}; the kernel refuses it (EINVAL)`
 		);
 	}
-	if (!spec.check) return;
+	if (skipCheck) return;
+	if (spec.check) runCheck(spec, options, span, rule, table, chain, report);
+	if (spec.normalize) options.splice(0, options.length, ...spec.normalize(options, span));
+}
+
+function runCheck(
+	spec: ExtensionSpec,
+	options: OptionValue[],
+	span: SourceSpan,
+	rule: Rule,
+	table: TableName,
+	chain: string,
+	report: Reporter
+): void {
 	const ctx: CheckContext = {
 		rule,
 		table,
@@ -44,19 +58,28 @@ function runChecks(
 		report: (severity, message, at, code) =>
 			report.add(code ?? 'invalid-extension-use', severity, at ?? span, message)
 	};
-	spec.check({ name: spec.name, options, span }, ctx);
+	spec.check!({ name: spec.name, options, span }, ctx);
 }
 
-export function checkRule(rule: Rule, table: TableName, chain: string, report: Reporter): void {
+/** `incomplete`: option lists with a refused option, whose final checks would only repeat that error. */
+export function checkRule(
+	rule: Rule,
+	table: TableName,
+	chain: string,
+	report: Reporter,
+	incomplete: ReadonlySet<readonly OptionValue[]> = new Set()
+): void {
 	for (const m of rule.matches) {
 		if (!m.known) continue;
 		const spec = lookupMatch(m.name);
-		if (spec) runChecks(spec, m.options, m.span, rule, table, chain, report);
+		if (spec)
+			runChecks(spec, m.options, m.span, rule, table, chain, report, incomplete.has(m.options));
 	}
 	const t = rule.target;
 	if (t?.type === 'extension') {
 		const spec = lookupTarget(t.name);
-		if (spec) runChecks(spec, t.options, t.span, rule, table, chain, report);
+		if (spec)
+			runChecks(spec, t.options, t.span, rule, table, chain, report, incomplete.has(t.options));
 	}
 	if (t?.type === 'verdict' && t.verdict === 'DROP' && table === 'nat') {
 		report.error(
