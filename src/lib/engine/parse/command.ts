@@ -31,7 +31,7 @@ export interface ParsedCommand {
 	/** `-c PKTS BYTES`. */
 	counters: { packets: number; bytes: number } | null;
 	/** Option lists of extensions one of whose options was refused (their final checks are skipped). */
-	incomplete: Set<readonly OptionValue[]>;
+	incomplete: ReadonlySet<readonly OptionValue[]>;
 }
 
 type Arity = 'none' | 'required' | 'optional' | 'two';
@@ -114,7 +114,23 @@ const ARITY: Readonly<Record<string, Arity>> = {
 	'4': 'none',
 	'6': 'none'
 };
+const BUILTIN_BY_NAME = new Map(BUILTIN_LONG);
+const NOTHING_INCOMPLETE: ReadonlySet<readonly OptionValue[]> = new Set();
 const COMMANDS = 'ACDIRLSFZNXPE';
+
+/** Each extension's options by every name they answer to, built once per extension. */
+const OPTIONS_BY_NAME = new WeakMap<ExtensionSpec, Map<string, OptionSpec>>();
+function optionsByName(spec: ExtensionSpec): Map<string, OptionSpec> {
+	let map = OPTIONS_BY_NAME.get(spec);
+	if (!map) {
+		map = new Map();
+		for (const o of spec.options) {
+			for (const n of [o.name, ...(o.aliases ?? [])]) if (!map.has(n)) map.set(n, o);
+		}
+		OPTIONS_BY_NAME.set(spec, map);
+	}
+	return map;
+}
 const INVERTIBLE = 'psdiof';
 
 /** An extension loaded on this line, with the call its options go to. */
@@ -180,7 +196,7 @@ class CommandParser {
 			table: null,
 			rule: emptyRule(lineSpan),
 			hasRuleSpec: false,
-			incomplete: new Set(),
+			incomplete: NOTHING_INCOMPLETE,
 			counters: null
 		};
 	}
@@ -258,6 +274,16 @@ class CommandParser {
 	}
 
 	private shortOptions(w: Word): void {
+		if (w.text.length === 2) {
+			// The common case, `-A`, `-p`, `-j`: one letter, no slicing.
+			const letter = w.text[1];
+			if (ARITY[letter] === undefined) {
+				this.report.error('unknown-option', w.span, `unknown option -${letter}`);
+				return;
+			}
+			this.builtin(letter, w, w.text, null);
+			return;
+		}
 		const letters = w.text.slice(1);
 		for (let k = 0; k < letters.length; k++) {
 			const letter = letters[k];
@@ -348,13 +374,13 @@ class CommandParser {
 
 	private resolve(name: string): Resolved {
 		// getopt's table order: built-ins, then the newest extension's options first.
-		const order = [...this.loaded].reverse();
-		const exactBuiltin = BUILTIN_LONG.find(([n]) => n === name);
-		if (exactBuiltin) return { type: 'builtin', letter: exactBuiltin[1] };
-		for (const l of order) {
-			const spec = l.spec.options.find((o) => o.name === name || o.aliases?.includes(name));
-			if (spec) return { type: 'ext', loaded: l, spec };
+		const letter = BUILTIN_BY_NAME.get(name);
+		if (letter !== undefined) return { type: 'builtin', letter };
+		for (let k = this.loaded.length - 1; k >= 0; k--) {
+			const spec = optionsByName(this.loaded[k].spec).get(name);
+			if (spec) return { type: 'ext', loaded: this.loaded[k], spec };
 		}
+		const order = [...this.loaded].reverse();
 		const found: { key: string; label: string; r: Resolved }[] = [];
 		for (const [n, letter] of BUILTIN_LONG) {
 			if (n.startsWith(name))
@@ -613,7 +639,10 @@ class CommandParser {
 		const before = this.report.diagnostics.length;
 		this.readExtensionOption(l, spec, w, inline);
 		// The option was refused and reported; the extension's final checks would only repeat it.
-		if (this.report.diagnostics.length > before) this.out.incomplete.add(l.options);
+		if (this.report.diagnostics.length > before) {
+			if (this.out.incomplete === NOTHING_INCOMPLETE) this.out.incomplete = new Set();
+			(this.out.incomplete as Set<readonly OptionValue[]>).add(l.options);
+		}
 	}
 
 	private readExtensionOption(l: Loaded, spec: OptionSpec, w: Word, inline: string | null): void {

@@ -30,44 +30,65 @@ export interface SplitResult {
  */
 export function splitRestoreLine(text: string, line: number, startColumn = 1): SplitResult {
 	const words: Word[] = [];
+	const n = text.length;
 	let i = 0;
-	while (i < text.length) {
-		while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-		if (i >= text.length) break;
+	while (i < n) {
+		let c = text.charCodeAt(i);
+		if (c === SPACE || c === TAB) {
+			i++;
+			continue;
+		}
 		const start = i;
-		let value = '';
-		let quoted = false;
+		// Most words have no quote: scan to the next blank and slice, without building a string.
+		while (i < n && (c = text.charCodeAt(i)) !== SPACE && c !== TAB && c !== QUOTE) i++;
+		if (i >= n || c !== QUOTE) {
+			words.push(word(text.slice(start, i), line, startColumn + start, startColumn + i, false));
+			continue;
+		}
+		let value = text.slice(start, i);
 		let inQuote = false;
-		while (i < text.length) {
-			const c = text[i];
+		while (i < n) {
+			const ch = text[i];
 			if (inQuote) {
-				if (c === '\\' && i + 1 < text.length) {
+				if (ch === '\\' && i + 1 < n) {
 					value += text[i + 1];
 					i += 2;
 					continue;
 				}
-				if (c === '"') inQuote = false;
-				else value += c;
+				if (ch === '"') inQuote = false;
+				else value += ch;
 				i++;
 				continue;
 			}
-			if (c === ' ' || c === '\t') break;
-			if (c === '"') {
-				inQuote = true;
-				quoted = true;
-			} else value += c;
+			if (ch === ' ' || ch === '\t') break;
+			if (ch === '"') inQuote = true;
+			else value += ch;
 			i++;
 		}
-		const span = { line, column: startColumn + start, endColumn: startColumn + i };
+		const w = word(value, line, startColumn + start, startColumn + i, true);
 		if (inQuote) {
 			return {
 				words,
-				problem: { message: 'unterminated quoted string: add the closing "', span }
+				problem: { message: 'unterminated quoted string: add the closing "', span: w.span }
 			};
 		}
-		words.push({ text: value, span, quoted });
+		words.push(w);
 	}
 	return { words, problem: null };
+}
+
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+
+function word(
+	text: string,
+	line: number,
+	column: number,
+	endColumn: number,
+	quoted: boolean
+): Word {
+	return { text, span: { line, column, endColumn }, quoted };
 }
 
 /**

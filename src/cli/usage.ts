@@ -1,0 +1,29 @@
+/** The help text and version, kept apart so the commands stay about their own work. */
+import { readFileSync } from 'node:fs';
+
+export const USAGE = `Usage: nfwalk <command> [options] FILE…
+
+Commands:
+  check FILE…   report errors and warnings in iptables rule sets
+  fmt FILE      print a rule set in canonical iptables-save form
+
+Input files are iptables-save/iptables-restore files or shell scripts of
+iptables commands (detected); "-" reads standard input.
+
+Options:
+  --input restore|script   treat input as a restore file or a script (default: detected)
+  --format text|json       check: output for people (default) or a JSON document for tools
+  --commands               fmt: print "iptables -t TABLE -A …" commands instead
+  -h, --help               show this help
+  --version                show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file, 3 internal error.
+`;
+
+/** The package version; read at call time so tests and the bin need no JSON import support. */
+export function version(): string {
+	const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+		version: string;
+	};
+	return pkg.version;
+}
