@@ -6,12 +6,11 @@
  */
 import type { MatchCall, OptionValue, Rule, SourceSpan, Target, TableName } from '../model';
 import { lookupMatch, lookupTarget } from '../extensions/registry';
-import type { ExtensionSpec, OptionSpec } from '../extensions/types';
+import type { ExtensionSpec, OptionParseContext, OptionSpec } from '../extensions/types';
 import { isError, parseCidr } from './values';
 import { protocolName, protocolNumber } from './protocols';
 import type { Reporter } from './report';
-import { joinSpans } from './report';
-import type { Word } from './words';
+import { spanBetween, type Word } from './words';
 
 /** The command letter, e.g. `A` for `-A`/`--append`. */
 export type CommandLetter =
@@ -148,6 +147,11 @@ type Resolved =
 
 const IFNAMSIZ = 16;
 
+function hasName(options: readonly OptionValue[], name: string): boolean {
+	for (let i = 0; i < options.length; i++) if (options[i].name === name) return true;
+	return false;
+}
+
 export function emptyRule(span: SourceSpan): Rule {
 	return {
 		span,
@@ -181,6 +185,8 @@ class CommandParser {
 	private unknownMatch: MatchCall | null = null;
 	private protoMatchLoaded = false;
 	private readonly out: ParsedCommand;
+	/** What option parsers see; one object per line rather than one per option. */
+	private readonly parseContext: OptionParseContext;
 
 	constructor(
 		private readonly words: readonly Word[],
@@ -199,6 +205,7 @@ class CommandParser {
 			incomplete: NOTHING_INCOMPLETE,
 			counters: null
 		};
+		this.parseContext = { rule: this.out.rule, table };
 	}
 
 	run(): ParsedCommand {
@@ -230,7 +237,7 @@ class CommandParser {
 			if (!l.spec.defaults || this.out.incomplete.has(l.options)) continue;
 			const span = l.kind === 'target' ? this.out.rule.target!.span : this.matchSpan(l.options);
 			for (const d of l.spec.defaults(l.options)) {
-				if (!l.options.some((o) => o.name === d.name)) {
+				if (!hasName(l.options, d.name)) {
 					l.options.push({ name: d.name, inverted: false, value: d.value, span });
 				}
 			}
@@ -426,7 +433,7 @@ class CommandParser {
 			if (inline !== null) this.report.error('unexpected-value', w.span, `${label} takes no value`);
 			return [];
 		}
-		if (inline !== null) return [{ ...w, text: inline }];
+		if (inline !== null) return [w.withText(inline)];
 		const next = this.words[this.i];
 		if (arity === 'optional') {
 			if (next && !next.text.startsWith('-')) {
@@ -436,17 +443,18 @@ class CommandParser {
 			return [];
 		}
 		const need = arity === 'two' ? 2 : 1;
-		const got: Word[] = [];
-		while (got.length < need && this.i < this.words.length) got.push(this.words[this.i++]);
-		if (got.length < need) {
-			this.report.error(
-				'missing-value',
-				w.span,
-				`option ${label} requires ${need === 2 ? 'two values' : 'a value'}`
-			);
-			return null;
+		// Exact-size arrays: a pushed-to empty array reserves 17 slots, and this runs per option.
+		if (this.i + need <= this.words.length) {
+			const first = this.words[this.i++];
+			return need === 1 ? [first] : [first, this.words[this.i++]];
 		}
-		return got;
+		this.i = this.words.length;
+		this.report.error(
+			'missing-value',
+			w.span,
+			`option ${label} requires ${need === 2 ? 'two values' : 'a value'}`
+		);
+		return null;
 	}
 
 	private takeInvert(label: string, allowed: boolean): boolean {
@@ -481,7 +489,7 @@ class CommandParser {
 		if (this.checkOldNegation(values, label)) return;
 		if (letter !== 'm') this.unknownMatch = null;
 		const rule = this.out.rule;
-		const at = values.length ? joinSpans(w.span, values[values.length - 1].span) : w.span;
+		const at = values.length ? spanBetween(w, values[values.length - 1]) : w.span;
 		const v = values[0];
 		if (COMMANDS.includes(letter)) {
 			if (this.out.command) {
@@ -662,9 +670,9 @@ class CommandParser {
 		} else values = this.takeValue(w, label, inline, arity);
 		if (values === null) return;
 		if (this.checkOldNegation(values, label)) return;
-		const at = values.length ? joinSpans(w.span, values[values.length - 1].span) : w.span;
+		const at = values.length ? spanBetween(w, values[values.length - 1]) : w.span;
 		const stored = spec.storeAs ?? spec.name;
-		if (!spec.repeatable && l.options.some((o) => o.name === stored)) {
+		if (!spec.repeatable && hasName(l.options, stored)) {
 			const also = stored === spec.name ? '' : ` (it stands for --${stored}, given already)`;
 			this.report.error(
 				'duplicate-option',
@@ -673,16 +681,16 @@ class CommandParser {
 			);
 			return;
 		}
-		const texts = values.map((x) => x.text);
+		const texts = values.length === 1 ? [values[0].text] : values.map((x) => x.text);
 		const parsed = spec.parse
-			? spec.parse(texts, { rule: this.out.rule, table: this.table })
+			? spec.parse(texts, this.parseContext)
 			: texts.length
 				? texts[0]
 				: true;
 		if (isError(parsed)) {
 			this.report.error(
 				'bad-value',
-				values.length ? joinSpans(values[0].span, values[values.length - 1].span) : w.span,
+				values.length ? spanBetween(values[0], values[values.length - 1]) : w.span,
 				`${l.spec.name}: ${parsed.error}`
 			);
 			return;

@@ -139,11 +139,7 @@ function lastSourceLine(text: string): number {
 
 function declare(builder: RulesetBuilder, table: Table, words: Word[], report: Reporter): void {
 	const first = words[0];
-	const name: Word = {
-		...first,
-		text: first.text.slice(1),
-		span: { ...first.span, column: first.span.column + 1 }
-	};
+	const name = first.withText(first.text.slice(1), first.column + 1);
 	if (name.text === '') {
 		report.error(
 			'missing-chain',

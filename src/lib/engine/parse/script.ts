@@ -140,5 +140,5 @@ function expand(w: Word, vars: Map<string, string>, report: Reporter | null): Wo
 		);
 		return null;
 	}
-	return { ...w, text };
+	return w.withText(text);
 }

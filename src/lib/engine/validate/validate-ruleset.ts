@@ -17,30 +17,43 @@ export function validateRuleset(ruleset: Ruleset, report: Reporter): void {
 	for (const t of ruleset.tables) validateTable(t, report);
 }
 
+/** A jump from one rule to a user chain, e.g. `-A INPUT -j SSH`. */
+interface Jump {
+	rule: Rule;
+	to: Chain;
+}
+
+/** A rule with a match or target that the kernel allows only at some hooks. */
+interface Restricted {
+	rule: Rule;
+	chain: Chain;
+	spec: ExtensionSpec;
+	span: SourceSpan;
+}
+
 function validateTable(t: Table, report: Reporter): void {
 	const byName = new Map<string, Chain>();
 	for (const c of t.chains) byName.set(c.name, c);
+	// One pass over every rule builds the jump graph and the list of hook-restricted rules; the
+	// walks below then touch only those, which matters on rule sets with 50,000 rules.
+	const jumps = new Map<Chain, Jump[]>();
+	const restricted: Restricted[] = [];
 	for (const c of t.chains) {
 		for (const rule of c.rules) {
+			collectRestricted(rule, c, restricted);
 			if (rule.target?.type !== 'chain') continue;
-			const to = rule.target.chain;
-			const target = byName.get(to);
-			if (!target) {
-				const looksLikeTarget = /^[A-Z][A-Z0-9_-]*$/.test(to);
-				const what = looksLikeTarget
-					? `nfwalk knows no target ${to} and table ${t.name} has no chain of that name`
-					: `table ${t.name} has no chain named "${to}"`;
-				report.error(
-					'unknown-target',
-					rule.target.span,
-					`-j ${to}: ${what}; declare the chain (:${to} - [0:0]) or fix the name`
-				);
-			} else if (target.builtin || isBuiltinName(to)) {
+			const to = byName.get(rule.target.chain);
+			if (!to) reportUnknownTarget(rule, t, report);
+			else if (to.builtin || isBuiltinName(to.name)) {
 				report.error(
 					'jump-to-builtin',
 					rule.target.span,
-					`-j ${to}: a rule cannot jump to the built-in chain ${to}; only user chains can be jumped to`
+					`-j ${to.name}: a rule cannot jump to the built-in chain ${to.name}; only user chains can be jumped to`
 				);
+			} else {
+				const list = jumps.get(c);
+				if (list) list.push({ rule, to });
+				else jumps.set(c, [{ rule, to }]);
 			}
 		}
 	}
@@ -50,7 +63,7 @@ function validateTable(t: Table, report: Reporter): void {
 		if (!c.builtin) continue;
 		const walker: Walker = {
 			hook: c.name as Hook,
-			byName,
+			jumps,
 			reach,
 			reported,
 			report,
@@ -58,16 +71,40 @@ function validateTable(t: Table, report: Reporter): void {
 		};
 		walk(walker, c, [c]);
 	}
-	for (const c of t.chains) {
-		const hooks = c.builtin ? new Set<Hook>([c.name as Hook]) : reach.get(c);
-		if (!hooks) continue;
-		for (const rule of c.rules) checkHooks(rule, c, hooks, t, report);
+	for (const r of restricted) {
+		const hooks = r.chain.builtin ? new Set<Hook>([r.chain.name as Hook]) : reach.get(r.chain);
+		if (hooks) checkHook(r.spec, r.span, r.chain, hooks, t, report);
+	}
+}
+
+function reportUnknownTarget(rule: Rule, t: Table, report: Reporter): void {
+	const target = rule.target as Extract<Rule['target'], { type: 'chain' }>;
+	const to = target.chain;
+	const looksLikeTarget = /^[A-Z][A-Z0-9_-]*$/.test(to);
+	const what = looksLikeTarget
+		? `nfwalk knows no target ${to} and table ${t.name} has no chain of that name`
+		: `table ${t.name} has no chain named "${to}"`;
+	report.error(
+		'unknown-target',
+		target.span,
+		`-j ${to}: ${what}; declare the chain (:${to} - [0:0]) or fix the name`
+	);
+}
+
+function collectRestricted(rule: Rule, chain: Chain, out: Restricted[]): void {
+	for (const m of rule.matches) {
+		const spec = m.known ? lookupMatch(m.name) : undefined;
+		if (spec?.hooks) out.push({ rule, chain, spec, span: m.span });
+	}
+	if (rule.target?.type === 'extension') {
+		const spec = lookupTarget(rule.target.name);
+		if (spec?.hooks) out.push({ rule, chain, spec, span: rule.target.span });
 	}
 }
 
 interface Walker {
 	hook: Hook;
-	byName: Map<string, Chain>;
+	jumps: Map<Chain, Jump[]>;
 	reach: Map<Chain, Set<Hook>>;
 	reported: Set<Rule>;
 	report: Reporter;
@@ -77,17 +114,17 @@ interface Walker {
 
 /** Depth-first walk from a built-in chain, recording which hooks reach each user chain. */
 function walk(w: Walker, chain: Chain, stack: Chain[]): void {
-	for (const rule of chain.rules) {
-		if (rule.target?.type !== 'chain') continue;
-		const next = w.byName.get(rule.target.chain);
-		if (!next || next.builtin) continue;
+	const jumps = w.jumps.get(chain);
+	if (!jumps) return;
+	for (const { rule, to: next } of jumps) {
+		// Touch the rule itself only to report: on large sets every load is a cache miss.
 		if (stack.includes(next)) {
 			if (!w.reported.has(rule)) {
 				w.reported.add(rule);
 				const path = [...stack.slice(stack.indexOf(next)), next].map((c) => c.name).join(' → ');
 				w.report.error(
 					'chain-loop',
-					rule.target.span,
+					rule.target!.span,
 					`loop ${path} is reachable from ${w.hook}: the kernel refuses the whole table (legacy: "Too many levels of symbolic links", nft: "Too many links")`
 				);
 			}
@@ -98,7 +135,7 @@ function walk(w: Walker, chain: Chain, stack: Chain[]): void {
 			w.reported.add(rule);
 			w.report.warning(
 				'jump-too-deep',
-				rule.target.span,
+				rule.target!.span,
 				`this jump nests ${depth} user chains deep from ${w.hook}; iptables-nft refuses more than ${MAX_NFT_JUMP_DEPTH} (legacy accepts it)`
 			);
 		}
@@ -113,17 +150,6 @@ function walk(w: Walker, chain: Chain, stack: Chain[]): void {
 		stack.push(next);
 		walk(w, next, stack);
 		stack.pop();
-	}
-}
-
-function checkHooks(rule: Rule, chain: Chain, hooks: Set<Hook>, t: Table, report: Reporter): void {
-	for (const m of rule.matches) {
-		const spec = m.known ? lookupMatch(m.name) : undefined;
-		if (spec?.hooks) checkHook(spec, m.span, chain, hooks, t, report);
-	}
-	if (rule.target?.type === 'extension') {
-		const spec = lookupTarget(rule.target.name);
-		if (spec?.hooks) checkHook(spec, rule.target.span, chain, hooks, t, report);
 	}
 }
 
