@@ -83,6 +83,12 @@ export interface ExtensionSpec {
 	/** Hooks the kernel allows, judged through user chains by which built-in chains reach them. */
 	hooks?: readonly Hook[];
 	/**
+	 * Hooks the kernel allows when that depends on the options (TCPMSS `--clamp-mss-to-pmtu`,
+	 * addrtype `--limit-iface-in`); undefined when these options impose no limit. Judged through
+	 * user chains like `hooks`.
+	 */
+	hooksFor?(options: readonly OptionValue[]): readonly Hook[] | undefined;
+	/**
 	 * Userspace final checks and kernel checkentry rules beyond protocols/tables/hooks,
 	 * e.g. "comment: option --comment must be specified".
 	 */

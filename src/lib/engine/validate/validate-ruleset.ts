@@ -25,9 +25,9 @@ interface Jump {
 
 /** A rule with a match or target that the kernel allows only at some hooks. */
 interface Restricted {
-	rule: Rule;
 	chain: Chain;
 	spec: ExtensionSpec;
+	allowed: readonly Hook[];
 	span: SourceSpan;
 }
 
@@ -73,7 +73,7 @@ function validateTable(t: Table, report: Reporter): void {
 	}
 	for (const r of restricted) {
 		const hooks = r.chain.builtin ? new Set<Hook>([r.chain.name as Hook]) : reach.get(r.chain);
-		if (hooks) checkHook(r.spec, r.span, r.chain, hooks, t, report);
+		if (hooks) checkHook(r, hooks, t, report);
 	}
 }
 
@@ -94,11 +94,13 @@ function reportUnknownTarget(rule: Rule, t: Table, report: Reporter): void {
 function collectRestricted(rule: Rule, chain: Chain, out: Restricted[]): void {
 	for (const m of rule.matches) {
 		const spec = m.known ? lookupMatch(m.name) : undefined;
-		if (spec?.hooks) out.push({ rule, chain, spec, span: m.span });
+		const allowed = spec && (spec.hooksFor?.(m.options) ?? spec.hooks);
+		if (allowed) out.push({ chain, spec, allowed, span: m.span });
 	}
 	if (rule.target?.type === 'extension') {
 		const spec = lookupTarget(rule.target.name);
-		if (spec?.hooks) out.push({ rule, chain, spec, span: rule.target.span });
+		const allowed = spec && (spec.hooksFor?.(rule.target.options) ?? spec.hooks);
+		if (allowed) out.push({ chain, spec, allowed, span: rule.target.span });
 	}
 }
 
@@ -153,23 +155,16 @@ function walk(w: Walker, chain: Chain, stack: Chain[]): void {
 	}
 }
 
-function checkHook(
-	spec: ExtensionSpec,
-	span: SourceSpan,
-	chain: Chain,
-	hooks: Set<Hook>,
-	t: Table,
-	report: Reporter
-): void {
-	const bad = [...hooks].filter((h) => !spec.hooks!.includes(h));
+function checkHook(r: Restricted, hooks: Set<Hook>, t: Table, report: Reporter): void {
+	const bad = [...hooks].filter((h) => !r.allowed.includes(h));
 	if (!bad.length) return;
-	const what = spec.kind === 'match' ? `-m ${spec.name}` : `-j ${spec.name}`;
-	const via = chain.builtin
-		? `in ${t.name} ${chain.name}`
-		: `in chain ${chain.name}, which ${bad.join(' and ')} reach${bad.length > 1 ? '' : 'es'}`;
+	const what = r.spec.kind === 'match' ? `-m ${r.spec.name}` : `-j ${r.spec.name}`;
+	const via = r.chain.builtin
+		? `in ${t.name} ${r.chain.name}`
+		: `in chain ${r.chain.name}, which ${bad.join(' and ')} reach${bad.length > 1 ? '' : 'es'}`;
 	report.error(
 		'wrong-hook',
-		span,
-		`${what} is valid only in ${spec.hooks!.join(', ')}, but it is ${via}; the kernel refuses it (EINVAL)`
+		r.span,
+		`${what} is valid only in ${r.allowed.join(', ')}${r.spec.hooksFor ? ' with these options' : ''}, but it is ${via}; the kernel refuses it (EINVAL)`
 	);
 }
