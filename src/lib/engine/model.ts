@@ -103,6 +103,12 @@ export interface Rule {
 export interface Chain {
 	name: string;
 	builtin: boolean;
+	/**
+	 * The input created this chain: a `:CHAIN` line, `-N`, or a built-in chain named by `-A`, `-I`
+	 * or `-P`. iptables-nft registers only such built-in chains; an undeclared one does not exist
+	 * there (packets pass as if it accepted), while iptables-legacy always has them all (§1.3).
+	 */
+	declared: boolean;
 	policy: 'ACCEPT' | 'DROP' | null;
 	/** The chain's policy counters; [0:0] when the input gave none. */
 	counters: Counters;

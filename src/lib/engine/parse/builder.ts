@@ -37,6 +37,7 @@ export class RulesetBuilder {
 				chains: BUILTIN_CHAINS[name].map((hook) => ({
 					name: hook,
 					builtin: true,
+					declared: false,
 					policy: 'ACCEPT',
 					counters: { packets: 0, bytes: 0 },
 					rules: [],
@@ -76,6 +77,7 @@ export class RulesetBuilder {
 			} else if (policy) chain.policy = policy.text as 'ACCEPT' | 'DROP';
 			chain.counters = counters ?? { packets: 0, bytes: 0 };
 			chain.span = name.span;
+			chain.declared = true;
 			return;
 		}
 		if (isBuiltinName(name.text)) {
@@ -110,6 +112,7 @@ export class RulesetBuilder {
 		const chain: Chain = {
 			name: name.text,
 			builtin: false,
+			declared: true,
 			policy: null,
 			counters: counters ?? { packets: 0, bytes: 0 },
 			rules: [],
@@ -190,6 +193,8 @@ export class RulesetBuilder {
 			case 'R': {
 				const chain = this.findChain(t, cmd.chain, label);
 				if (!chain) return;
+				// iptables-nft creates a built-in chain the first time a rule goes into it.
+				chain.declared = true;
 				checkRule(rule, t.name, chain.name, this.report, cmd.incomplete);
 				this.shareChainName(t, rule);
 				if (cmd.command === 'A') chain.rules.push(rule);
@@ -309,6 +314,7 @@ export class RulesetBuilder {
 		if (p.text !== 'ACCEPT' && p.text !== 'DROP')
 			return this.report.error('bad-policy', p.span, `policy "${p.text}" is not ACCEPT or DROP`);
 		chain.policy = p.text;
+		chain.declared = true;
 	}
 
 	private renameChain(t: Table, cmd: ParsedCommand): void {

@@ -25,6 +25,10 @@ describe('iptables-restore files', () => {
 			'OUTPUT',
 			'POSTROUTING'
 		]);
+		// iptables-nft registers only the declared one (§1.3); -A and -P declare too.
+		expect(ruleset.tables[0].chains.map((c) => c.declared)).toEqual([false, false, false, true]);
+		const more = parseRuleset('*nat\n-A INPUT -j ACCEPT\n-P OUTPUT DROP\nCOMMIT\n').ruleset;
+		expect(more.tables[0].chains.map((c) => c.declared)).toEqual([false, true, true, false]);
 	});
 
 	it('applies -I, -D, -R, -N, -E, -F, -P in order', () => {
@@ -52,7 +56,7 @@ describe('iptables-restore files', () => {
 		expect(diagnostics).toEqual([]);
 		const save = printRuleset(ruleset);
 		expect(save).toBe(
-			'*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n:B - [0:0]\n-A INPUT -s 10.0.0.5/32 -j B\n-A INPUT -s 10.0.0.1/32 -j B\nCOMMIT\n'
+			'*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:B - [0:0]\n-A INPUT -s 10.0.0.5/32 -j B\n-A INPUT -s 10.0.0.1/32 -j B\nCOMMIT\n'
 		);
 	});
 

@@ -27,17 +27,12 @@ describe('iptables command scripts', () => {
 			[
 				'*filter',
 				':INPUT DROP [0:0]',
-				':FORWARD ACCEPT [0:0]',
-				':OUTPUT ACCEPT [0:0]',
 				':SSH - [0:0]',
 				'-A INPUT -i lo -j ACCEPT',
 				'-A INPUT -p tcp -m tcp --dport 22 -j SSH',
 				'-A SSH -m comment --comment "ssh in" -j ACCEPT',
 				'COMMIT',
 				'*nat',
-				':PREROUTING ACCEPT [0:0]',
-				':INPUT ACCEPT [0:0]',
-				':OUTPUT ACCEPT [0:0]',
 				':POSTROUTING ACCEPT [0:0]',
 				'-A POSTROUTING -o eth0 -j MASQUERADE_LIKE_CHAIN',
 				'COMMIT',
@@ -56,7 +51,7 @@ describe('iptables command scripts', () => {
 			'*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:A - [0:0]\n-A INPUT -m comment --comment "x y" -j A\nCOMMIT\n';
 		const commands = printRuleset(parseRuleset(save).ruleset, 'commands');
 		expect(commands).toBe(
-			'iptables -t filter -P INPUT DROP\niptables -t filter -N A\niptables -t filter -A INPUT -m comment --comment "x y" -j A\n'
+			'iptables -t filter -P INPUT DROP\niptables -t filter -P FORWARD ACCEPT\niptables -t filter -P OUTPUT ACCEPT\niptables -t filter -N A\niptables -t filter -A INPUT -m comment --comment "x y" -j A\n'
 		);
 		expect(printRuleset(parseRuleset(commands).ruleset)).toBe(save);
 	});

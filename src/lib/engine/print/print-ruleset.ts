@@ -4,13 +4,18 @@ import { printRule, printRuleSpec } from './print-rule';
 
 /**
  * `save`: iptables-save form (`*table`, `:CHAIN POLICY [p:b]`, rules, `COMMIT`), built-in chains
- * first in hook order, then user chains in the order they were declared.
+ * first in hook order, then user chains in the order they were declared. Only built-in chains the
+ * input declared are written: loaded by iptables-nft, the output then has exactly the chains the
+ * input had (legacy has every built-in chain either way).
  * `commands`: `iptables -t T -N/-P/-A …` lines that build the same rule set on an empty host.
  */
 export function printRuleset(ruleset: Ruleset, style: 'save' | 'commands' = 'save'): string {
 	const out: string[] = [];
 	for (const t of ruleset.tables) {
-		const chains = [...t.chains.filter((c) => c.builtin), ...t.chains.filter((c) => !c.builtin)];
+		const chains = [
+			...t.chains.filter((c) => c.builtin && c.declared),
+			...t.chains.filter((c) => !c.builtin)
+		];
 		if (style === 'save') {
 			out.push(`*${t.name}`);
 			for (const c of chains) {
@@ -25,7 +30,9 @@ export function printRuleset(ruleset: Ruleset, style: 'save' | 'commands' = 'sav
 		const ipt = `iptables -t ${t.name}`;
 		for (const c of chains) {
 			if (!c.builtin) out.push(`${ipt} -N ${c.name}`);
-			else if (c.policy === 'DROP') out.push(`${ipt} -P ${c.name} DROP`);
+			// -P also creates the chain in iptables-nft: needed for a declared chain with no rules.
+			else if (c.policy === 'DROP' || c.rules.length === 0)
+				out.push(`${ipt} -P ${c.name} ${c.policy}`);
 		}
 		for (const c of chains) {
 			for (const r of c.rules) {

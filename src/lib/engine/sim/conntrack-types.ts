@@ -1,0 +1,74 @@
+/**
+ * Connection-tracking types shared by the conntrack table (`conntrack/`), the matchers
+ * (`-m conntrack`, `-m state`, `-m connmark`) and the trace. States and status names are the
+ * kernel's, as `conntrack -L` and `-m conntrack` spell them.
+ */
+
+/** `--ctstate` values; SNAT/DNAT are the virtual states of translated flows (NAT issue). */
+export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'UNTRACKED';
+
+export type CtDirection = 'ORIGINAL' | 'REPLY';
+
+/** One direction of a connection, e.g. tcp 10.0.1.2:40000 → 10.0.2.2:80. ICMP uses type/code/id. */
+export interface CtTuple {
+	proto: number;
+	src: number;
+	dst: number;
+	/** Ports, or for ICMP: sport = echo id, dport = (type << 8) | code of the request. */
+	sport: number;
+	dport: number;
+}
+
+/** Status bits as `--ctstatus` names them. */
+export interface CtStatus {
+	seenReply: boolean;
+	assured: boolean;
+	confirmed: boolean;
+	expected: boolean;
+}
+
+/** TCP connection states as `conntrack -L` prints them. */
+export type TcpCtState =
+	| 'NONE'
+	| 'SYN_SENT'
+	| 'SYN_RECV'
+	| 'ESTABLISHED'
+	| 'FIN_WAIT'
+	| 'CLOSE_WAIT'
+	| 'LAST_ACK'
+	| 'TIME_WAIT'
+	| 'CLOSE';
+
+/** A conntrack entry, e.g. the UDP flow 10.0.1.2:5000 → 10.0.2.2:53 and its reply tuple. */
+export interface CtEntry {
+	/** Order of creation within the scenario, from 1. */
+	id: number;
+	orig: CtTuple;
+	reply: CtTuple;
+	status: CtStatus;
+	/** TCP only. */
+	tcpState: TcpCtState | null;
+	/** `ctmark` (`-j CONNMARK`, `-m connmark`). */
+	mark: number;
+	zone: number;
+	/** Helper assigned with `-j CT --helper`, or null. */
+	helper: string | null;
+	/** Packets and bytes per direction, as `conntrack -L -o extended` would count them. */
+	packets: [number, number];
+	bytes: [number, number];
+	/** Seconds (scenario time) when the entry was last refreshed, for expiry. */
+	lastSeen: number;
+}
+
+/** What a packet carries after the conntrack lookup: its entry, its direction and state. */
+export interface CtRef {
+	/** Null for INVALID and UNTRACKED packets. */
+	entry: CtEntry | null;
+	dir: CtDirection;
+	state: CtState;
+	/** For RELATED packets: the connection they relate to (the flow an ICMP error quotes). */
+	master: CtEntry | null;
+}
+
+/** A copy of an entry as it was at one step, for the trace and the UI's conntrack table. */
+export type CtSnapshot = Omit<CtEntry, 'status'> & { status: CtStatus };
