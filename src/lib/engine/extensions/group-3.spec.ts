@@ -11,6 +11,48 @@ function parse(rule: string, table = 'filter', chain = 'INPUT') {
 	return { parsed, errors: diagnostics.filter((d) => d.severity === 'error') };
 }
 
+/** A hook-limit case: table, rule, where it sits, the restore lines, the error codes expected. */
+type HookCase = [table: string, rule: string, where: string, lines: string[], codes: string[]];
+
+/**
+ * Each `[table, rule, built-in chains it is valid in, a built-in chain the kernel refuses it in]`
+ * placed five ways: in an allowed built-in chain, in the refused one, in user chain U reached from
+ * the refused hook, in U reached from the allowed hooks and (through V) the refused one, and in U
+ * reached only from allowed hooks. The kernel judges a user chain by every hook that reaches it.
+ */
+function hookCases(rows: readonly (readonly [string, string, readonly string[], string])[]) {
+	return rows.flatMap(([table, rule, allowed, wrong]): HookCase[] => {
+		const fromAllowed = allowed.map((c) => `-A ${c} -j U`);
+		const inU = `-A U ${rule}`;
+		return [
+			[table, rule, `in ${allowed[0]}`, [`-A ${allowed[0]} ${rule}`], []],
+			[table, rule, `in ${wrong}`, [`-A ${wrong} ${rule}`], ['wrong-hook']],
+			[table, rule, `in U from ${wrong}`, [`-A ${wrong} -j U`, inU], ['wrong-hook']],
+			[
+				table,
+				rule,
+				`in U from ${allowed.join(', ')} and ${wrong} via V`,
+				[...fromAllowed, `-A ${wrong} -j V`, '-A V -j U', inU],
+				['wrong-hook']
+			],
+			[
+				table,
+				rule,
+				`in U from ${allowed.join(', ')} only`,
+				[...fromAllowed, `-A ${allowed[0]} -j V`, '-A V -j U', inU],
+				[]
+			]
+		];
+	});
+}
+
+/** The error codes of a restore file with user chains U and V in `table`. */
+function hookErrors(table: string, lines: readonly string[]): string[] {
+	const text = [`*${table}`, ':U - [0:0]', ':V - [0:0]', ...lines, 'COMMIT', ''].join('\n');
+	const { diagnostics } = parseRuleset(text, 'restore');
+	return diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+}
+
 describe('work package 3 matches: accepted rules print as iptables -S does', () => {
 	it.each([
 		// [rule, canonical, table, chain]
@@ -152,5 +194,36 @@ describe('an IPv6-only module in an IPv4 rule set', () => {
 		);
 		expect(ruleset.tables[0].chains[0].rules).toHaveLength(1);
 		expect(diagnostics.map((d) => d.code)).toContain('unknown-match');
+	});
+});
+
+describe('option-dependent hook limits are judged through the user chains that reach the rule', () => {
+	it.each(
+		hookCases([
+			// [table, rule, built-in chains it is valid in, a built-in chain the kernel refuses it in]
+			['filter', '-m addrtype --dst-type LOCAL --limit-iface-in', ['INPUT', 'FORWARD'], 'OUTPUT'],
+			['nat', '-m addrtype --dst-type LOCAL --limit-iface-in', ['PREROUTING'], 'POSTROUTING'],
+			['filter', '-m addrtype --src-type LOCAL --limit-iface-out', ['OUTPUT', 'FORWARD'], 'INPUT'],
+			['nat', '-m addrtype --src-type LOCAL --limit-iface-out', ['POSTROUTING'], 'PREROUTING'],
+			['filter', '-m physdev --physdev-out eth0', ['FORWARD', 'INPUT'], 'OUTPUT'],
+			['mangle', '-m physdev --physdev-is-out', ['POSTROUTING', 'PREROUTING'], 'OUTPUT'],
+			['filter', '-m physdev --physdev-out eth0 ! --physdev-is-bridged', ['FORWARD'], 'OUTPUT'],
+			['filter', '-m policy --dir in --pol ipsec', ['INPUT', 'FORWARD'], 'OUTPUT'],
+			['nat', '-m policy --dir in --pol ipsec', ['PREROUTING'], 'POSTROUTING'],
+			['filter', '-m policy --dir out --pol none', ['OUTPUT', 'FORWARD'], 'INPUT'],
+			['nat', '-m policy --dir out --pol none', ['POSTROUTING', 'OUTPUT'], 'PREROUTING']
+		])
+	)('%s %s: %s', (table, _rule, _where, lines, codes) => {
+		expect(hookErrors(table, lines)).toEqual(codes);
+	});
+
+	// Without the limiting option the rule is valid wherever the extension is.
+	it.each([
+		// [table, rule, the built-in chain that reaches U]
+		['filter', '-m addrtype --dst-type LOCAL', 'OUTPUT'],
+		['filter', '-m physdev --physdev-out eth0 --physdev-is-bridged', 'OUTPUT'],
+		['filter', '-m physdev --physdev-in eth0', 'OUTPUT']
+	] as const)('%s %s: accepted in U from %s', (table, rule, from) => {
+		expect(hookErrors(table, [`-A ${from} -j U`, `-A U ${rule}`])).toEqual([]);
 	});
 });

@@ -14,6 +14,48 @@ function one(spec: string, table = 'filter', chain = 'INPUT') {
 	};
 }
 
+/** A hook-limit case: table, rule, where it sits, the restore lines, the error codes expected. */
+type HookCase = [table: string, rule: string, where: string, lines: string[], codes: string[]];
+
+/**
+ * Each `[table, rule, built-in chains it is valid in, a built-in chain the kernel refuses it in]`
+ * placed five ways: in an allowed built-in chain, in the refused one, in user chain U reached from
+ * the refused hook, in U reached from the allowed hooks and (through V) the refused one, and in U
+ * reached only from allowed hooks. The kernel judges a user chain by every hook that reaches it.
+ */
+function hookCases(rows: readonly (readonly [string, string, readonly string[], string])[]) {
+	return rows.flatMap(([table, rule, allowed, wrong]): HookCase[] => {
+		const fromAllowed = allowed.map((c) => `-A ${c} -j U`);
+		const inU = `-A U ${rule}`;
+		return [
+			[table, rule, `in ${allowed[0]}`, [`-A ${allowed[0]} ${rule}`], []],
+			[table, rule, `in ${wrong}`, [`-A ${wrong} ${rule}`], ['wrong-hook']],
+			[table, rule, `in U from ${wrong}`, [`-A ${wrong} -j U`, inU], ['wrong-hook']],
+			[
+				table,
+				rule,
+				`in U from ${allowed.join(', ')} and ${wrong} via V`,
+				[...fromAllowed, `-A ${wrong} -j V`, '-A V -j U', inU],
+				['wrong-hook']
+			],
+			[
+				table,
+				rule,
+				`in U from ${allowed.join(', ')} only`,
+				[...fromAllowed, `-A ${allowed[0]} -j V`, '-A V -j U', inU],
+				[]
+			]
+		];
+	});
+}
+
+/** The error codes of a restore file with user chains U and V in `table`. */
+function hookErrors(table: string, lines: readonly string[]): string[] {
+	const text = [`*${table}`, ':U - [0:0]', ':V - [0:0]', ...lines, 'COMMIT', ''].join('\n');
+	const { diagnostics } = parseRuleset(text, 'restore');
+	return diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+}
+
 describe('group 4 extensions: accepted and listed as iptables-legacy -S lists them', () => {
 	it.each([
 		// limit: the period is re-expressed in the largest exact unit; the default burst is left out.
@@ -185,9 +227,9 @@ describe('group 4 extensions: rejected with a diagnostic', () => {
 		expect(one(spec).errors).toContain(code);
 	});
 
-	it('rejects --map-set outside the mangle table and --map-prio outside FORWARD/OUTPUT/POSTROUTING', () => {
+	it('rejects --map-set outside the mangle table', () => {
 		expect(one('-j SET --map-set x src --map-mark', 'mangle', 'PREROUTING').errors).toEqual([]);
-		expect(one('-j SET --map-set x src --map-prio', 'mangle', 'PREROUTING').errors).toContain(
+		expect(one('-j SET --map-set x src --map-mark', 'filter', 'INPUT').errors).toContain(
 			'invalid-extension-use'
 		);
 	});
@@ -203,5 +245,32 @@ describe('group 4 extensions: host-defined objects are warnings, not errors', ()
 		const r = one(spec);
 		expect(r.errors).toEqual([]);
 		expect(r.warnings).toContain(code);
+	});
+});
+
+describe('option-dependent hook limits are judged through the user chains that reach the rule', () => {
+	it.each(
+		hookCases([
+			// [table, rule, built-in chains it is valid in, a built-in chain the kernel refuses it in]
+			['mangle', '-j SET --map-set x src --map-prio', ['FORWARD', 'POSTROUTING'], 'PREROUTING'],
+			['mangle', '-j SET --map-set x src --map-queue', ['OUTPUT'], 'INPUT'],
+			[
+				'mangle',
+				'-j SET --map-set x src --map-mark --map-prio --map-queue',
+				['POSTROUTING'],
+				'INPUT'
+			]
+		])
+	)('%s %s: %s', (table, _rule, _where, lines, codes) => {
+		expect(hookErrors(table, lines)).toEqual(codes);
+	});
+
+	// Without the limiting option the rule is valid wherever the extension is.
+	it.each([
+		// [table, rule, the built-in chain that reaches U]
+		['mangle', '-j SET --map-set x src --map-mark', 'PREROUTING'],
+		['mangle', '-j SET --add-set x src', 'INPUT']
+	] as const)('%s %s: accepted in U from %s', (table, rule, from) => {
+		expect(hookErrors(table, [`-A ${from} -j U`, `-A U ${rule}`])).toEqual([]);
 	});
 });

@@ -1,10 +1,8 @@
 /**
  * Value parsers shared by the header matches of work package 3: unsigned ranges written `a:b`
- * (SPIs, lengths), option-dependent hook rules, and name tables looked up the iptables way.
+ * (SPIs, lengths) and name tables looked up the iptables way.
  */
-import type { Hook } from '../model';
 import { isError, parseUnsigned, type Parsed } from '../parse/values';
-import type { CheckContext } from './types';
 
 /** An inclusive unsigned range; `from > to` is kept, as iptables 1.8.9 keeps it. */
 export interface UintRange {
@@ -34,28 +32,6 @@ export function parseUintRange(text: string, max: number): Parsed<UintRange> {
 
 export function formatUintRange(r: UintRange): string {
 	return r.from === r.to ? String(r.from) : `${r.from}:${r.to}`;
-}
-
-/**
- * Hooks the rule's chain stands for, when the check can tell: the built-in chain itself. User
- * chains return null (the generic `hooks` check walks those, but option-dependent rules cannot).
- */
-export function chainHook(ctx: CheckContext): Hook | null {
-	const hooks: readonly string[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
-	return hooks.includes(ctx.chain) ? (ctx.chain as Hook) : null;
-}
-
-/** Reports when the rule sits in a built-in chain outside `allowed`. */
-export function requireHooks(ctx: CheckContext, allowed: readonly Hook[], what: string): void {
-	const hook = chainHook(ctx);
-	if (hook && !allowed.includes(hook)) {
-		ctx.report(
-			'error',
-			`${what} is valid only in ${allowed.join(', ')}, not in ${hook}; the kernel refuses it (EINVAL)`,
-			undefined,
-			'wrong-hook'
-		);
-	}
 }
 
 /** Case-insensitive exact lookup in a name → number table. */

@@ -1,6 +1,6 @@
 import { flag, hasOption, printInOrder } from '../define';
 import type { Parsed } from '../../parse/values';
-import { requireHooks } from '../group3-values';
+import type { Hook } from '../../model';
 import type { ExtensionSpec } from '../types';
 
 /** Route types in kernel order (RTN_*); bit i of the mask stands for entry i. */
@@ -30,6 +30,10 @@ function parseTypes(text: string): Parsed<number> {
 	return mask;
 }
 
+/** The kernel ties each interface limit to the hooks that have that interface. */
+const IFACE_IN_HOOKS: readonly Hook[] = ['PREROUTING', 'INPUT', 'FORWARD'];
+const IFACE_OUT_HOOKS: readonly Hook[] = ['FORWARD', 'OUTPUT', 'POSTROUTING'];
+
 const formatTypes = (mask: number) => TYPES.filter((_, i) => mask & (1 << i)).join(',');
 
 /** `-m addrtype --dst-type LOCAL`: the routing type of the source/destination address. */
@@ -43,6 +47,13 @@ export const addrtype: ExtensionSpec = {
 		flag('limit-iface-in'),
 		flag('limit-iface-out')
 	],
+	hooksFor(options) {
+		const limitIn = hasOption(options, 'limit-iface-in');
+		const limitOut = hasOption(options, 'limit-iface-out');
+		// Neither: no limit. Both: refused at any hook, and check() reports that conflict.
+		if (limitIn === limitOut) return undefined;
+		return limitIn ? IFACE_IN_HOOKS : IFACE_OUT_HOOKS;
+	},
 	check(use, ctx) {
 		const has = (n: string) => hasOption(use.options, n);
 		if (!has('src-type') && !has('dst-type')) {
@@ -61,13 +72,7 @@ export const addrtype: ExtensionSpec = {
 				undefined,
 				'conflicting-options'
 			);
-			return;
 		}
-		// The kernel ties each interface limit to the hooks that have that interface.
-		if (has('limit-iface-in'))
-			requireHooks(ctx, ['PREROUTING', 'INPUT', 'FORWARD'], 'addrtype --limit-iface-in');
-		if (has('limit-iface-out'))
-			requireHooks(ctx, ['FORWARD', 'OUTPUT', 'POSTROUTING'], 'addrtype --limit-iface-out');
 	},
 	print: (options) =>
 		printInOrder(options, [

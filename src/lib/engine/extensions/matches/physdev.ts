@@ -1,7 +1,14 @@
-import { findOption, flag, printInOrder } from '../define';
+import { findOption, flag, hasOption, printInOrder } from '../define';
+import type { Hook } from '../../model';
 import type { Parsed } from '../../parse/values';
-import { chainHook } from '../group3-values';
 import type { ExtensionSpec } from '../types';
+
+/**
+ * Every hook but OUTPUT: locally generated packets are not bridged yet there, so their out port
+ * is unknown. The kernel only warns about FORWARD and POSTROUTING, where the port is known for
+ * bridged traffic only.
+ */
+const OUT_PORT_HOOKS: readonly Hook[] = ['PREROUTING', 'INPUT', 'FORWARD', 'POSTROUTING'];
 
 function iface(w: string): Parsed<string> {
 	if (w.length >= 16)
@@ -21,6 +28,11 @@ export const physdev: ExtensionSpec = {
 		flag('physdev-is-out', { invertible: true }),
 		flag('physdev-is-bridged', { invertible: true })
 	],
+	hooksFor(options) {
+		const out = hasOption(options, 'physdev-out') || hasOption(options, 'physdev-is-out');
+		const bridged = findOption(options, 'physdev-is-bridged');
+		return out && (!bridged || bridged.inverted) ? OUT_PORT_HOOKS : undefined;
+	},
 	check(use, ctx) {
 		if (use.options.length === 0) {
 			ctx.report(
@@ -28,18 +40,6 @@ export const physdev: ExtensionSpec = {
 				'physdev: give at least one option, e.g. --physdev-in PORT or --physdev-is-bridged',
 				undefined,
 				'missing-option'
-			);
-			return;
-		}
-		// Locally generated packets are not bridged yet in OUTPUT, so the out port is unknown there.
-		const out = findOption(use.options, 'physdev-out') ?? findOption(use.options, 'physdev-is-out');
-		const bridged = findOption(use.options, 'physdev-is-bridged');
-		if (out && (!bridged || bridged.inverted) && chainHook(ctx) === 'OUTPUT') {
-			ctx.report(
-				'error',
-				'physdev: --physdev-out/--physdev-is-out in OUTPUT needs --physdev-is-bridged; the kernel refuses it (EINVAL): match the bridge port in FORWARD or POSTROUTING',
-				undefined,
-				'wrong-hook'
 			);
 		}
 	},

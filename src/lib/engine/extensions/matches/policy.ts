@@ -1,7 +1,6 @@
 import { findOption, flag, hasOption, oneOf, unsigned } from '../define';
-import type { Cidr, OptionValue } from '../../model';
+import type { Cidr, Hook, OptionValue } from '../../model';
 import { formatCidr, parseCidr, type Parsed } from '../../parse/values';
-import { requireHooks } from '../group3-values';
 import type { ExtensionSpec, OptionSpec } from '../types';
 
 /** The kernel's limit on policy elements joined by --next. */
@@ -13,6 +12,12 @@ const PROTOS: Readonly<Record<string, string>> = {
 	'50': 'esp',
 	ipcomp: 'ipcomp',
 	'108': 'ipcomp'
+};
+
+/** Inbound policy is known only on the way in, outbound only on the way out. */
+const DIR_HOOKS: Readonly<Record<string, readonly Hook[]>> = {
+	in: ['PREROUTING', 'INPUT', 'FORWARD'],
+	out: ['FORWARD', 'OUTPUT', 'POSTROUTING']
 };
 
 const ELEMENT = ['reqid', 'spi', 'proto', 'mode', 'tunnel-dst', 'tunnel-src'];
@@ -72,6 +77,10 @@ export const policy: ExtensionSpec = {
 		tunnelAddr('tunnel-dst'),
 		flag('next', { repeatable: true })
 	],
+	hooksFor(options) {
+		const dir = findOption(options, 'dir');
+		return dir && DIR_HOOKS[dir.value as string];
+	},
 	check(use, ctx) {
 		const o = use.options;
 		const dir = findOption(o, 'dir');
@@ -141,10 +150,6 @@ export const policy: ExtensionSpec = {
 				}
 			});
 		}
-		// Inbound policy is known only on the way in, outbound only on the way out.
-		if (dir.value === 'in')
-			requireHooks(ctx, ['PREROUTING', 'INPUT', 'FORWARD'], 'policy --dir in');
-		else requireHooks(ctx, ['FORWARD', 'OUTPUT', 'POSTROUTING'], 'policy --dir out');
 	},
 	print(options) {
 		const parts: string[] = [];

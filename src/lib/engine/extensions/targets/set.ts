@@ -5,6 +5,7 @@ import { isError, parseUnsigned } from '../../parse/values';
 import { formatSetRef, setRefOption, warnHostSet, type SetRef } from '../set-values';
 
 const MAP_FLAGS = ['map-mark', 'map-prio', 'map-queue'];
+/** The kernel maps priority and queue only where the packet is on its way out. */
 const PRIO_QUEUE_HOOKS: readonly Hook[] = ['FORWARD', 'OUTPUT', 'POSTROUTING'];
 
 /** `-j SET`: adds or deletes the packet's addresses/ports to/from an ipset, or maps set data onto the packet. */
@@ -28,6 +29,10 @@ export const setTarget: ExtensionSpec = {
 		setRefOption('map-set'),
 		...MAP_FLAGS.map((f) => flag(f))
 	],
+	hooksFor: (o) =>
+		hasOption(o, 'map-set') && (hasOption(o, 'map-prio') || hasOption(o, 'map-queue'))
+			? PRIO_QUEUE_HOOKS
+			: undefined,
 	check(use, ctx) {
 		const o = use.options;
 		const err = (m: string) => ctx.report('error', `SET: ${m}`);
@@ -47,18 +52,6 @@ export const setTarget: ExtensionSpec = {
 			if (!maps.length) err('--map-set needs what to map: --map-mark, --map-prio or --map-queue');
 			if (ctx.table !== 'mangle')
 				err('--map-set works only in the mangle table; the kernel refuses it elsewhere (EINVAL)');
-			const builtin = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'].includes(
-				ctx.chain
-			);
-			if (
-				builtin &&
-				(hasOption(o, 'map-prio') || hasOption(o, 'map-queue')) &&
-				!PRIO_QUEUE_HOOKS.includes(ctx.chain as Hook)
-			) {
-				err(
-					`--map-prio/--map-queue work only in FORWARD, OUTPUT and POSTROUTING, not ${ctx.chain} (EINVAL)`
-				);
-			}
 		}
 	},
 	print(o) {

@@ -1,12 +1,13 @@
 import { flag, unsigned } from '../define';
 import type { Hook, Rule } from '../../model';
-import { BUILTIN_CHAINS } from '../../model';
-import { canonicalize, lastOf, requireOne } from '../mangle-values';
+import { lastOf, requireOne } from '../mangle-values';
 import type { TcpFlags } from '../matches/tcp';
 import type { ExtensionSpec } from '../types';
 
 const SYN = 0x02;
+/** Clamping needs the route's MTU, so the kernel allows it only after routing. */
 const CLAMP_HOOKS: readonly Hook[] = ['FORWARD', 'OUTPUT', 'POSTROUTING'];
+const ACTIONS = ['set-mss', 'clamp-mss-to-pmtu'];
 
 /** What the legacy kernel looks for: a `-m tcp` whose flag comparison wants SYN set, not inverted. */
 function hasSynMatch(rule: Rule): boolean {
@@ -30,13 +31,10 @@ export const tcpmssTarget: ExtensionSpec = {
 	protocols: ['tcp'],
 	// IPv4: at most 65535 minus the 20-byte IP header.
 	options: [unsigned('set-mss', 0, 65515), flag('clamp-mss-to-pmtu')],
+	hooksFor: (options) =>
+		lastOf(options, ACTIONS)?.name === 'clamp-mss-to-pmtu' ? CLAMP_HOOKS : undefined,
 	check(use, ctx) {
-		requireOne(
-			use,
-			ctx,
-			['set-mss', 'clamp-mss-to-pmtu'],
-			'TCPMSS needs --set-mss N or --clamp-mss-to-pmtu'
-		);
+		requireOne(use, ctx, ACTIONS, 'TCPMSS needs --set-mss N or --clamp-mss-to-pmtu');
 		if (!hasSynMatch(ctx.rule)) {
 			ctx.report(
 				'error',
@@ -45,24 +43,14 @@ export const tcpmssTarget: ExtensionSpec = {
 				'syn-match-required'
 			);
 		}
-		// Clamping needs a route, so the kernel allows it only after routing. User chains are
-		// not judged here: the hook restriction depends on the option, which `hooks` cannot say.
-		const last = lastOf(use.options, ['set-mss', 'clamp-mss-to-pmtu']);
-		const clamp = last?.name === 'clamp-mss-to-pmtu';
-		const hook = ctx.chain as Hook;
-		if (clamp && BUILTIN_CHAINS[ctx.table].includes(hook) && !CLAMP_HOOKS.includes(hook)) {
-			ctx.report(
-				'error',
-				`TCPMSS --clamp-mss-to-pmtu is valid only in FORWARD, OUTPUT and POSTROUTING, not ${ctx.chain}; the kernel refuses it (EINVAL). Use --set-mss N here or clamp in FORWARD`,
-				undefined,
-				'wrong-hook'
-			);
-		}
-		if (last) canonicalize(use.options, [last]);
 	},
 	// The later of the two options wins, as both write the same field.
+	normalize(options) {
+		const last = lastOf(options, ACTIONS);
+		return last ? [last] : [...options];
+	},
 	print(options) {
-		const o = lastOf(options, ['set-mss', 'clamp-mss-to-pmtu']);
+		const o = lastOf(options, ACTIONS);
 		if (!o) return '';
 		return o.name === 'clamp-mss-to-pmtu'
 			? '--clamp-mss-to-pmtu'
