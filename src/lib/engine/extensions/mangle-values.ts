@@ -155,15 +155,6 @@ export function lastOf(
 	return undefined;
 }
 
-/**
- * Replaces the options, in place, by the form iptables stores and lists, so that the model of
- * `-j MARK --or-mark 1` equals that of its listing `--set-xmark 0x1/0x1` and a rule survives
- * print → parse unchanged. Called at the end of `check()`, the one hook after parsing.
- */
-export function canonicalize(options: OptionValue[], next: readonly OptionValue[]): void {
-	options.splice(0, options.length, ...next);
-}
-
 /** The options in the order iptables-save prints them (`names` must cover every option). */
 export function sortedBy(options: readonly OptionValue[], names: readonly string[]): OptionValue[] {
 	return names.flatMap((n) => options.filter((o) => o.name === n));

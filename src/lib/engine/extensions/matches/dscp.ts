@@ -1,12 +1,5 @@
 import { printOption, unsigned } from '../define';
-import {
-	canonicalize,
-	checkExclusive,
-	hex2,
-	lastOf,
-	parseDscpClass,
-	requireOne
-} from '../mangle-values';
+import { checkExclusive, hex2, lastOf, parseDscpClass, requireOne } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 /** `-m dscp`: matches the DiffServ code point of the IP header. */
@@ -26,8 +19,10 @@ export const dscp: ExtensionSpec = {
 			['dscp', 'dscp-class'],
 			'dscp needs --dscp 0–63 or --dscp-class CLASS (e.g. EF)'
 		);
-		const o = lastOf(use.options, ['dscp', 'dscp-class']);
-		if (o) canonicalize(use.options, [{ ...o, name: 'dscp' }]);
+	},
+	normalize(options) {
+		const o = lastOf(options, ['dscp', 'dscp-class']);
+		return o ? [{ ...o, name: 'dscp' }] : [...options];
 	},
 	// A class is stored as its number, so iptables-save shows --dscp.
 	print(options) {

@@ -1,5 +1,5 @@
 import { flag, hasOption, printInOrder, unsigned } from '../define';
-import { canonicalize, isTcpRule, requireOne, sortedBy } from '../mangle-values';
+import { isTcpRule, requireOne, sortedBy } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 const ORDER = ['ecn-tcp-ece', 'ecn-tcp-cwr', 'ecn-ip-ect'];
@@ -30,8 +30,8 @@ export const ecn: ExtensionSpec = {
 				'protocol-required'
 			);
 		}
-		canonicalize(use.options, sortedBy(use.options, ORDER));
 	},
+	normalize: (options) => sortedBy(options, ORDER),
 	print: (options) =>
 		printInOrder(
 			options,

@@ -1,5 +1,5 @@
 import { printOption, unsigned } from '../define';
-import { canonicalize, checkExclusive, lastOf, requireOne } from '../mangle-values';
+import { checkExclusive, lastOf, requireOne } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 const ALL = ['ttl-eq', 'ttl-lt', 'ttl-gt', 'ttl'];
@@ -20,8 +20,10 @@ export const ttl: ExtensionSpec = {
 	check(use, ctx) {
 		checkExclusive('ttl', use, ctx, ALL);
 		requireOne(use, ctx, ALL, 'ttl needs one of --ttl-eq N, --ttl-lt N or --ttl-gt N');
-		const o = lastOf(use.options, ALL);
-		if (o?.name === 'ttl') canonicalize(use.options, [{ ...o, name: 'ttl-eq' }]);
+	},
+	normalize(options) {
+		const o = lastOf(options, ALL);
+		return o?.name === 'ttl' ? [{ ...o, name: 'ttl-eq' }] : [...options];
 	},
 	print(options) {
 		const o = lastOf(options, ALL);

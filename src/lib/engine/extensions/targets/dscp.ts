@@ -1,12 +1,5 @@
 import { unsigned } from '../define';
-import {
-	canonicalize,
-	checkExclusive,
-	hex2,
-	lastOf,
-	parseDscpClass,
-	requireOne
-} from '../mangle-values';
+import { checkExclusive, hex2, lastOf, parseDscpClass, requireOne } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 /** `-j DSCP`: rewrites the DiffServ code point of the IP header (mangle table only). */
@@ -27,8 +20,10 @@ export const dscpTarget: ExtensionSpec = {
 			['set-dscp', 'set-dscp-class'],
 			'DSCP needs --set-dscp 0–63 or --set-dscp-class CLASS (e.g. EF)'
 		);
-		const o = lastOf(use.options, ['set-dscp', 'set-dscp-class']);
-		if (o) canonicalize(use.options, [{ ...o, name: 'set-dscp' }]);
+	},
+	normalize(options) {
+		const o = lastOf(options, ['set-dscp', 'set-dscp-class']);
+		return o ? [{ ...o, name: 'set-dscp' }] : [...options];
 	},
 	// A class is stored as its number, so iptables-save shows --set-dscp.
 	print(options) {

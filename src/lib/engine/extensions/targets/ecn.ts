@@ -1,6 +1,6 @@
 import { flag, unsigned } from '../define';
 import type { OptionValue } from '../../model';
-import { canonicalize, checkExclusive, isTcpRule, requireOne } from '../mangle-values';
+import { checkExclusive, isTcpRule, requireOne } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 /** What the options add up to, applied in the order given as iptables applies them. */
@@ -64,13 +64,11 @@ export const ecnTarget: ExtensionSpec = {
 				'protocol-required'
 			);
 		}
-		if (use.options.length) {
-			const span = use.options[0].span;
-			canonicalize(
-				use.options,
-				listed(ops).map(([name, value]) => ({ name, inverted: false, value, span }))
-			);
-		}
+	},
+	normalize(options) {
+		if (!options.length) return [];
+		const span = options[0].span;
+		return listed(fold(options)).map(([name, value]) => ({ name, inverted: false, value, span }));
 	},
 	print: (options) =>
 		listed(fold(options))

@@ -1,6 +1,6 @@
 import { flag, printInOrder } from '../define';
 import { isError, parseUnsigned, saveString, type Parsed } from '../../parse/values';
-import { canonicalize, logPrefix, sortedBy } from '../mangle-values';
+import { logPrefix, sortedBy } from '../mangle-values';
 import type { OptionValue } from '../../model';
 import type { ExtensionSpec } from '../types';
 
@@ -58,9 +58,7 @@ export const log: ExtensionSpec = {
 		flag('log-uid'),
 		flag('log-macdecode')
 	],
-	check(use) {
-		canonicalize(use.options, sortedBy(withoutDefault(use.options), ORDER));
-	},
+	normalize: (options) => sortedBy(withoutDefault(options), ORDER),
 	print: (options) =>
 		printInOrder(
 			withoutDefault(options),

@@ -1,6 +1,6 @@
 import { unsigned } from '../define';
 import { hex, isError, parseValueMask, type Parsed, type ValueMask } from '../../parse/values';
-import { canonicalize, checkExclusive, lastOf, requireOne } from '../mangle-values';
+import { checkExclusive, lastOf, requireOne } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 const ACTIONS = ['set-xmark', 'set-mark', 'and-mark', 'or-mark', 'xor-mark'] as const;
@@ -53,8 +53,10 @@ export const markTarget: ExtensionSpec = {
 			ACTIONS,
 			'MARK needs an action: --set-mark, --set-xmark, --and-mark, --or-mark or --xor-mark'
 		);
-		const o = lastOf(use.options, ACTIONS);
-		if (o) canonicalize(use.options, [{ ...o, name: 'set-xmark', value: xmark(o.name, o.value) }]);
+	},
+	normalize(options) {
+		const o = lastOf(options, ACTIONS);
+		return o ? [{ ...o, name: 'set-xmark', value: xmark(o.name, o.value) }] : [...options];
 	},
 	// Whatever was written, iptables-save shows the stored form `--set-xmark VALUE/MASK`.
 	print(options) {

@@ -1,7 +1,7 @@
 import { findOption, printInOrder, unsigned } from '../define';
 import { saveString } from '../../parse/values';
 import type { OptionValue } from '../../model';
-import { canonicalize, checkExclusive, logPrefix, sortedBy } from '../mangle-values';
+import { checkExclusive, logPrefix, sortedBy } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 const ORDER = ['nflog-prefix', 'nflog-group', 'nflog-size', 'nflog-range', 'nflog-threshold'];
@@ -36,8 +36,8 @@ export const nflog: ExtensionSpec = {
 				'deprecated-option'
 			);
 		}
-		canonicalize(use.options, sortedBy(withoutDefaults(use.options), ORDER));
 	},
+	normalize: (options) => sortedBy(withoutDefaults(options), ORDER),
 	print: (options) =>
 		printInOrder(
 			withoutDefaults(options),

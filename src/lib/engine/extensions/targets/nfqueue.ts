@@ -1,7 +1,7 @@
 import { findOption, flag, hasOption, unsigned } from '../define';
 import { isError, type Parsed } from '../../parse/values';
 import type { PortRange as Range } from '../../parse/values';
-import { canonicalize, checkExclusive, parseU16Range, sortedBy } from '../mangle-values';
+import { checkExclusive, parseU16Range, sortedBy } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 function parseBalance([w]: string[]): Parsed<Range> {
@@ -47,17 +47,16 @@ export const nfqueue: ExtensionSpec = {
 				'kernel-refuses'
 			);
 		}
+	},
+	normalize(options, span) {
 		// Queue 0 is the default the listing always names.
 		const num =
-			balance || hasOption(use.options, 'queue-num')
+			hasOption(options, 'queue-balance') || hasOption(options, 'queue-num')
 				? []
-				: [{ name: 'queue-num', inverted: false, value: 0, span: use.span }];
-		canonicalize(
-			use.options,
-			sortedBy(
-				[...num, ...use.options],
-				['queue-num', 'queue-balance', 'queue-bypass', 'queue-cpu-fanout']
-			)
+				: [{ name: 'queue-num', inverted: false, value: 0, span }];
+		return sortedBy(
+			[...num, ...options],
+			['queue-num', 'queue-balance', 'queue-bypass', 'queue-cpu-fanout']
 		);
 	},
 	print(options) {

@@ -1,6 +1,6 @@
 import { findOption } from '../define';
 import type { Parsed } from '../../parse/values';
-import { canonicalize, isTcpRule } from '../mangle-values';
+import { isTcpRule } from '../mangle-values';
 import type { ExtensionSpec } from '../types';
 
 /** Reply types in the order iptables tries them, each with its short alias. */
@@ -45,11 +45,11 @@ export const reject: ExtensionSpec = {
 				'protocol-required'
 			);
 		}
-		if (!use.options.length)
-			canonicalize(use.options, [
-				{ name: 'reject-with', inverted: false, value: DEFAULT, span: use.span }
-			]);
 	},
+	normalize: (options, span) =>
+		options.length
+			? [...options]
+			: [{ name: 'reject-with', inverted: false, value: DEFAULT, span }],
 	// iptables-save always names the type, the default included.
 	print: (options) =>
 		`--reject-with ${(findOption(options, 'reject-with')?.value as string | undefined) ?? DEFAULT}`

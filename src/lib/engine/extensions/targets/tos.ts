@@ -1,6 +1,5 @@
 import { unsigned } from '../define';
 import {
-	canonicalize,
 	checkExclusive,
 	hex2,
 	lastOf,
@@ -47,8 +46,10 @@ export const tosTarget: ExtensionSpec = {
 			ACTIONS,
 			'TOS needs an action: --set-tos VALUE[/MASK], --and-tos, --or-tos or --xor-tos'
 		);
-		const o = lastOf(use.options, ACTIONS);
-		if (o) canonicalize(use.options, [{ ...o, name: 'set-tos', value: stored(o.name, o.value) }]);
+	},
+	normalize(options) {
+		const o = lastOf(options, ACTIONS);
+		return o ? [{ ...o, name: 'set-tos', value: stored(o.name, o.value) }] : [...options];
 	},
 	print(options) {
 		const o = lastOf(options, ACTIONS);
