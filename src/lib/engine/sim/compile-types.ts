@@ -4,7 +4,7 @@
  * an interpretation of option strings.
  */
 import type { Hook, OptionValue, Rule, TableName } from '../model';
-import type { CtRef } from './conntrack-types';
+import type { CtRef, CtTemplate } from './conntrack-types';
 import type { HostModel } from './host-model';
 import type { Packet } from './packet';
 import type { Effect, Verdict } from './trace';
@@ -41,6 +41,12 @@ export type MatchCompiler = (options: readonly OptionValue[], rule: Rule) => Com
 export interface TargetEnv extends MatchEnv {
 	/** Marks the packet untracked (`NOTRACK`, `CT --notrack`). */
 	setUntracked(): void;
+	/**
+	 * `-j CT --zone/--helper` in raw: attaches a conntrack template the lookup at −200 uses (its
+	 * zone for the lookup, its helper for an entry created there). Optional until the conntrack
+	 * code honours it; without it the CT target says it was not simulated.
+	 */
+	setCtTemplate?(template: CtTemplate): void;
 }
 
 /** Result of running a target on a packet. */

@@ -14,7 +14,10 @@ export interface CtTuple {
 	proto: number;
 	src: number;
 	dst: number;
-	/** Ports, or for ICMP: sport = echo id, dport = (type << 8) | code of the request. */
+	/**
+	 * Ports, or for ICMP: sport = query id, dport = (type << 8) | code as this direction carries
+	 * them (an echo's original tuple has type 8, its reply tuple type 0).
+	 */
 	sport: number;
 	dport: number;
 }
@@ -31,6 +34,8 @@ export interface CtStatus {
 export type TcpCtState =
 	| 'NONE'
 	| 'SYN_SENT'
+	/** Simultaneous open: a SYN came back in reply to a SYN. */
+	| 'SYN_SENT2'
 	| 'SYN_RECV'
 	| 'ESTABLISHED'
 	| 'FIN_WAIT'
@@ -72,3 +77,16 @@ export interface CtRef {
 
 /** A copy of an entry as it was at one step, for the trace and the UI's conntrack table. */
 export type CtSnapshot = Omit<CtEntry, 'status'> & { status: CtStatus };
+
+/**
+ * What `-j CT` without `--notrack` attaches to a packet in raw (xt_CT's template), read by the
+ * conntrack lookup that follows, e.g. `{ helper: 'ftp', zone: 0, zoneDir: 'both' }`.
+ */
+export interface CtTemplate {
+	/** Helper an entry created by this lookup gets; existing entries keep theirs. */
+	helper: string | null;
+	/** Zone of the lookup: a number, or `mark` for the low 16 bits of the packet's mark then. */
+	zone: number | 'mark';
+	/** Which direction's tuple the zone applies to (`--zone-orig`, `--zone-reply`). */
+	zoneDir: 'both' | 'orig' | 'reply';
+}

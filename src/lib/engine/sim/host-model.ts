@@ -61,7 +61,8 @@ export class HostModel {
 				metric: 0
 			}));
 		this.routes = [...connected, ...host.routes];
-		for (const s of host.ipsets) this.sets.set(s.name, s);
+		// Copies: `-j SET` changes members during a scenario, and the scenario's Host must not change.
+		for (const s of host.ipsets) this.sets.set(s.name, { ...s, members: [...s.members] });
 	}
 
 	/** Any address of the box, on any interface (weak host model), and all of 127.0.0.0/8. */

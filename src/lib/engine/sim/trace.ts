@@ -4,7 +4,8 @@
  * match is one step), so a packet through a 5,000-rule chain stays small; the packet as it is at
  * any step can be rebuilt from the packet the trace starts with plus the effects before that step.
  */
-import type { Hook, TableName } from '../model';
+import type { Hook, Rule, TableName } from '../model';
+import { protocolNumber } from '../parse/protocols';
 import type { CtRef, CtSnapshot, CtState } from './conntrack-types';
 import type { Packet } from './packet';
 
@@ -38,8 +39,15 @@ export type Effect =
 	| { type: 'tos'; before: number; after: number }
 	/** CLASSIFY, TCPMSS, CHECKSUM, SET …: said in words; `changed` false for a no-op. */
 	| { type: 'other'; what: string; changed: boolean }
+	/** `-j ECN`: the TOS byte (ECN bits) and the TCP flags (ECE, CWR) it may both change. */
+	| { type: 'ecn'; before: { tos: number; flags: number }; after: { tos: number; flags: number } }
 	/** LOG/NFLOG: the line the kernel would log (LOG prints nothing inside a container netns, §2.4). */
-	| { type: 'log'; line: string };
+	| {
+			type: 'log';
+			line: string;
+			/** Where the line goes and when it is not printed, e.g. `kernel log (level 4) …`. */
+			to?: string;
+	  };
 
 /** One thing that happened to a packet. Discriminated by `type`. */
 export type Step =
@@ -48,11 +56,13 @@ export type Step =
 	/** A table's base chain starts at this hook. */
 	| ({ type: 'chain' } & ChainPlace)
 	/**
-	 * Rules `from`..`to` (1-based, inclusive) of a chain did not match. `failed[i]` is the index of
-	 * the first failing test of rule `from + i`: 0–5 the built-in tests (-p, -s, -d, -i, -o, -f in
-	 * that order), 6 + k the k-th `-m` match.
+	 * Rules `from`..`to` (1-based, inclusive) of a chain did not match. Which test each one failed
+	 * first (0–5 the built-in -p, -s, -d, -i, -o, -f; 6 + k the k-th `-m` match) is derived on
+	 * demand with `failedTestOf`: a rule that failed -p, -s or -d is recomputed from the rule and
+	 * the packet, the others are listed in `beyond` as pairs `[rule, test, rule, test, …]`. So a
+	 * packet crossing 5,000 kube-proxy rules records two numbers, not 5,000.
 	 */
-	| ({ type: 'skip'; from: number; to: number; failed: number[] } & ChainPlace)
+	| ({ type: 'skip'; from: number; to: number; beyond: number[] } & ChainPlace)
 	/** Rule `rule` matched; `target` is what it named (a chain for JUMP/GOTO). */
 	| ({
 			type: 'rule';
@@ -90,12 +100,42 @@ export type Step =
 	/** Something the engine assumed or could not simulate, said in words. */
 	| { type: 'note'; text: string };
 
+/**
+ * The first failing test of rule `position` of a skip step: recorded in `beyond`, or else one of
+ * -p/-s/-d recomputed from the rule and the packet's addresses at that step.
+ */
+export function failedTestOf(
+	step: { beyond: number[] },
+	position: number,
+	rule: Rule,
+	packet: Pick<Packet, 'proto' | 'src' | 'dst'>
+): number {
+	for (let k = 0; k < step.beyond.length; k += 2)
+		if (step.beyond[k] === position) return step.beyond[k + 1];
+	const proto = rule.protocol ? protocolNumber(rule.protocol.value) : null;
+	if (
+		rule.protocol &&
+		proto !== null &&
+		proto !== 0 &&
+		(packet.proto === proto) === rule.protocol.inverted
+	)
+		return 0;
+	const addr = (n: Rule['source'], a: number) =>
+		!!n && ((a & n.value.mask) >>> 0 === n.value.address) === n.inverted;
+	if (addr(rule.source, packet.src)) return 1;
+	return 2;
+}
+
 /** How a packet's journey ended. */
 export type Fate =
 	| { type: 'delivered'; to: string }
 	| { type: 'sent'; outIface: string; via: number | null }
+	/** Dropped by a rule or a policy (REJECT included: `reason` says what was sent back). */
 	| { type: 'dropped'; by: ChainPlace & { rule: number | null }; reason: string }
-	| { type: 'stolen'; reason: string };
+	/** Queued to NFQUEUE with no listener. */
+	| { type: 'stolen'; reason: string }
+	/** Discarded outside the rules: no route, TTL expired, forwarding off, sendto failed. */
+	| { type: 'discarded'; reason: string };
 
 /** One packet's trace; generated packets have ids like `2.1` and name their cause. */
 export interface PacketTrace {

@@ -1,0 +1,242 @@
+/**
+ * Rules compiled once per scenario: the built-in options become plain numbers the chain walk
+ * checks inline (no call per rule for `-d 10.96.0.10/32`), matches and targets become functions.
+ */
+import type { Chain, Rule, Ruleset, TableName } from '../model';
+import { protocolNumber } from '../parse/protocols';
+import type { CompiledMatch, CompiledTarget } from './compile-types';
+import { compileMatch } from './matches/index';
+import { compileTarget } from './targets/index';
+import type { Packet } from './packet';
+
+/** What a matched rule does next. */
+export type CompiledAction =
+	| { kind: 'none' }
+	| { kind: 'verdict'; verdict: 'ACCEPT' | 'DROP' | 'RETURN' | 'QUEUE' }
+	| { kind: 'jump' | 'goto'; chain: CompiledChain | null; name: string }
+	| { kind: 'extension'; name: string; target: CompiledTarget };
+
+/** An interface test: `eth+` compares the prefix `eth`, `eth0` the whole name. */
+interface IfaceTest {
+	name: string;
+	wildcard: boolean;
+	inverted: boolean;
+}
+
+export interface CompiledRule {
+	rule: Rule;
+	/** 1-based position in its chain, as the kernel holds it. */
+	position: number;
+	/** -1 when the rule has no `-p` (or `-p all`). */
+	proto: number;
+	protoInv: boolean;
+	/** Address tests: `mask` 0 with `has` false when absent. */
+	hasSrc: boolean;
+	srcAddr: number;
+	srcMask: number;
+	srcInv: boolean;
+	hasDst: boolean;
+	dstAddr: number;
+	dstMask: number;
+	dstInv: boolean;
+	inIface: IfaceTest | null;
+	outIface: IfaceTest | null;
+	/** `-f` (true: only non-first fragments), `! -f` (false), or null. */
+	fragment: boolean | null;
+	matches: CompiledMatch[];
+	action: CompiledAction;
+	/** Assumptions the engine makes for this rule (unknown or unsimulated extensions). */
+	note: string | null;
+	packets: number;
+	bytes: number;
+}
+
+/**
+ * The `-p`, `-s` and `-d` tests of a chain's rules side by side in typed arrays, so a packet
+ * crossing thousands of rules reads a few contiguous numbers per rule instead of each rule object.
+ */
+export interface PackedTests {
+	/** Protocol number, or -1 for none. */
+	proto: Int16Array;
+	srcAddr: Uint32Array;
+	srcMask: Uint32Array;
+	dstAddr: Uint32Array;
+	dstMask: Uint32Array;
+	/** PACK_* bits. */
+	flags: Uint8Array;
+}
+
+export const PACK_PROTO_INV = 1;
+export const PACK_HAS_SRC = 2;
+export const PACK_SRC_INV = 4;
+export const PACK_HAS_DST = 8;
+export const PACK_DST_INV = 16;
+/** The rule has tests beyond -p/-s/-d (interfaces, -f, matches). */
+export const PACK_MORE = 32;
+
+function pack(rules: CompiledRule[]): PackedTests {
+	const n = rules.length;
+	const packed: PackedTests = {
+		proto: new Int16Array(n),
+		srcAddr: new Uint32Array(n),
+		srcMask: new Uint32Array(n),
+		dstAddr: new Uint32Array(n),
+		dstMask: new Uint32Array(n),
+		flags: new Uint8Array(n)
+	};
+	rules.forEach((r, i) => {
+		packed.proto[i] = r.proto;
+		packed.srcAddr[i] = r.srcAddr;
+		packed.srcMask[i] = r.srcMask;
+		packed.dstAddr[i] = r.dstAddr;
+		packed.dstMask[i] = r.dstMask;
+		packed.flags[i] =
+			(r.protoInv ? PACK_PROTO_INV : 0) |
+			(r.hasSrc ? PACK_HAS_SRC : 0) |
+			(r.srcInv ? PACK_SRC_INV : 0) |
+			(r.hasDst ? PACK_HAS_DST : 0) |
+			(r.dstInv ? PACK_DST_INV : 0) |
+			(r.inIface || r.outIface || r.fragment !== null || r.matches.length ? PACK_MORE : 0);
+	});
+	return packed;
+}
+
+export interface CompiledChain {
+	chain: Chain;
+	table: TableName;
+	rules: CompiledRule[];
+	packed: PackedTests;
+	policyPackets: number;
+	policyBytes: number;
+}
+
+/** Every chain of every table, compiled, with jumps resolved to compiled chains. */
+export type CompiledRuleset = Map<TableName, Map<string, CompiledChain>>;
+
+function iface(n: Rule['inInterface']): IfaceTest | null {
+	if (!n) return null;
+	const wildcard = n.value.endsWith('+');
+	return { name: wildcard ? n.value.slice(0, -1) : n.value, wildcard, inverted: n.inverted };
+}
+
+function compileRule(rule: Rule, position: number): CompiledRule {
+	const proto = rule.protocol ? (protocolNumber(rule.protocol.value) ?? 0) : 0;
+	const matches = rule.matches.map((m) => compileMatch(m, rule));
+	const target = rule.target;
+	let action: CompiledAction = { kind: 'none' };
+	let targetNote: string | undefined;
+	if (target?.type === 'verdict') action = { kind: 'verdict', verdict: target.verdict };
+	else if (target?.type === 'chain')
+		action = { kind: target.goto ? 'goto' : 'jump', chain: null, name: target.chain };
+	else if (target?.type === 'extension') {
+		const compiled = compileTarget(rule);
+		if (compiled) {
+			action = { kind: 'extension', name: target.name, target: compiled };
+			targetNote = compiled.note;
+		}
+	}
+	const notes = [...matches.map((m) => m.note), targetNote].filter((n): n is string => !!n);
+	return {
+		rule,
+		position,
+		proto: proto === 0 ? -1 : proto,
+		protoInv: rule.protocol?.inverted ?? false,
+		hasSrc: rule.source !== null,
+		srcAddr: rule.source?.value.address ?? 0,
+		srcMask: rule.source?.value.mask ?? 0,
+		srcInv: rule.source?.inverted ?? false,
+		hasDst: rule.destination !== null,
+		dstAddr: rule.destination?.value.address ?? 0,
+		dstMask: rule.destination?.value.mask ?? 0,
+		dstInv: rule.destination?.inverted ?? false,
+		inIface: iface(rule.inInterface),
+		outIface: iface(rule.outInterface),
+		fragment: rule.fragment ? !rule.fragment.inverted : null,
+		matches,
+		action,
+		note: notes.length ? notes.join('; ') : null,
+		packets: 0,
+		bytes: 0
+	};
+}
+
+export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
+	const out: CompiledRuleset = new Map();
+	for (const t of ruleset.tables) {
+		const chains = new Map<string, CompiledChain>();
+		for (const c of t.chains) {
+			const rules = c.rules.map((r, i) => compileRule(r, i + 1));
+			chains.set(c.name, {
+				chain: c,
+				table: t.name,
+				rules,
+				packed: pack(rules),
+				policyPackets: 0,
+				policyBytes: 0
+			});
+		}
+		for (const c of chains.values()) {
+			for (const r of c.rules) {
+				if (r.action.kind === 'jump' || r.action.kind === 'goto')
+					r.action.chain = chains.get(r.action.name) ?? null;
+			}
+		}
+		out.set(t.name, chains);
+	}
+	return out;
+}
+
+function ifaceMatches(test: IfaceTest, name: string | null): boolean {
+	const n = name ?? '';
+	const hit = test.wildcard ? n.startsWith(test.name) : n === test.name;
+	return hit !== test.inverted;
+}
+
+/**
+ * The index of the rule's first test the packet fails (0 -p, 1 -s, 2 -d, 3 -i, 4 -o, 5 -f, 6 + k
+ * the k-th match), or -1 when all pass — in the kernel's order: ip header first, then matches in
+ * the order written, stopping at the first that fails.
+ */
+/** The first failing -p/-s/-d test of rule `i` from the packed arrays, or -1 when they pass. */
+export function packedFailure(t: PackedTests, i: number, p: Packet): number {
+	const f = t.flags[i];
+	const proto = t.proto[i];
+	if (proto !== -1 && (p.proto === proto) === ((f & PACK_PROTO_INV) !== 0)) return 0;
+	if (
+		f & PACK_HAS_SRC &&
+		((p.src & t.srcMask[i]) >>> 0 === t.srcAddr[i]) === ((f & PACK_SRC_INV) !== 0)
+	)
+		return 1;
+	if (
+		f & PACK_HAS_DST &&
+		((p.dst & t.dstMask[i]) >>> 0 === t.dstAddr[i]) === ((f & PACK_DST_INV) !== 0)
+	)
+		return 2;
+	return -1;
+}
+
+export function firstFailingTest(
+	r: CompiledRule,
+	p: Packet,
+	env: Parameters<CompiledMatch['test']>[1]
+): number {
+	if (r.proto !== -1 && (p.proto === r.proto) === r.protoInv) return 0;
+	if (r.hasSrc && ((p.src & r.srcMask) >>> 0 === r.srcAddr) === r.srcInv) return 1;
+	if (r.hasDst && ((p.dst & r.dstMask) >>> 0 === r.dstAddr) === r.dstInv) return 2;
+	return failingAfterAddresses(r, p, env);
+}
+
+/** `firstFailingTest` for a rule whose -p/-s/-d already passed (the packed tests checked them). */
+export function failingAfterAddresses(
+	r: CompiledRule,
+	p: Packet,
+	env: Parameters<CompiledMatch['test']>[1]
+): number {
+	if (r.inIface && !ifaceMatches(r.inIface, p.inIface)) return 3;
+	if (r.outIface && !ifaceMatches(r.outIface, p.outIface)) return 4;
+	// Conntrack reassembles before raw (§3.8): a simulated packet is never a non-first fragment.
+	if (r.fragment === true) return 5;
+	const m = r.matches;
+	for (let k = 0; k < m.length; k++) if (!m[k].test(p, env)) return 6 + k;
+	return -1;
+}

@@ -1,0 +1,51 @@
+/**
+ * Matches on header fields nfwalk's packet does not carry: IPsec SPIs, TCP MSS, SCTP chunks,
+ * DCCP types and options, raw `-m u32` words. Ports are checked exactly; the rest is an
+ * assumption shown on the rule.
+ */
+import type { MatchCompiler } from '../compile-types';
+import { assumeMatch, opt } from './build';
+import { HeaderMatch } from './ports';
+
+const spi =
+	(name: string, option: string, what: string): MatchCompiler =>
+	(options) =>
+		opt(options, option)
+			? assumeMatch(`nfwalk's packets carry no ${what}: -m ${name} --${option} assumed to match`)
+			: { test: () => true };
+
+export const compileAh = spi('ah', 'ahspi', 'AH SPI');
+export const compileEsp = spi('esp', 'espspi', 'ESP SPI');
+export const compileIpcomp = spi('ipcomp', 'ipcompspi', 'IPComp CPI');
+
+export const compileTcpmss: MatchCompiler = (options) => {
+	const o = opt(options, 'mss');
+	const inv = o?.inverted ?? false;
+	// tcpmss_mt returns `invert` when the segment has no MSS option, and ours never have one.
+	return {
+		test: (p) => p.proto === 6 && inv,
+		note: "nfwalk's packets carry no TCP options: --mss never finds an MSS option"
+	};
+};
+
+export const compileSctp: MatchCompiler = (options) =>
+	new HeaderMatch({
+		proto: 132,
+		options,
+		note: opt(options, 'chunk-types')
+			? "nfwalk's packets carry no SCTP chunks: --chunk-types assumed to match"
+			: undefined
+	});
+
+export const compileDccp: MatchCompiler = (options) =>
+	new HeaderMatch({
+		proto: 33,
+		options,
+		note:
+			opt(options, 'dccp-types') || opt(options, 'dccp-option')
+				? "nfwalk's packets carry no DCCP type or options: --dccp-types/--dccp-option assumed to match"
+				: undefined
+	});
+
+export const compileU32: MatchCompiler = () =>
+	assumeMatch('nfwalk does not simulate -m u32 (it reads raw packet words): assumed to match');

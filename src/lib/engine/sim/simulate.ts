@@ -1,0 +1,445 @@
+/**
+ * simulate(): a scenario's packets through the host's netfilter hooks, in order, with one
+ * conntrack table fed by every packet (generated ones included). Returns the whole trace.
+ *
+ * The three paths of §1.2: an arriving packet runs PREROUTING, is routed, then INPUT (delivered
+ * to the host, whose stack may answer) or FORWARD and POSTROUTING (sent). A locally generated
+ * packet is routed first, then runs OUTPUT and POSTROUTING; to an own address it then comes back
+ * in over `lo` and runs PREROUTING and INPUT with the conntrack entry it already has (§3.5).
+ */
+import type { Hook, Ruleset } from '../model';
+import type { SimState, TargetEnv } from './compile-types';
+import { compileRuleset, type CompiledRuleset } from './compile-rule';
+import type { CtRef, CtTemplate } from './conntrack-types';
+import { ConntrackTable, conntrackActive, trackingNote } from './conntrack/index';
+import { walkBaseChain, type ChainOutcome } from './chain-walk';
+import type { Host } from './host';
+import { HostModel } from './host-model';
+import { baseChain, hookSlots } from './hooks';
+import { clonePacket, type Packet } from './packet';
+import { seededRandom } from './random';
+import { icmpError, isIcmpError, rejectPacket, stackAnswer } from './stack';
+import type { CounterSnapshot, Fate, PacketTrace, Step, Trace } from './trace';
+
+/** One packet of a scenario: where it comes from and its headers. */
+export interface ScenarioPacket {
+	/** An interface name (the packet arrives there from a neighbour) or `local` (sent by the host). */
+	from: string;
+	/** For `local` packets with no `src`: 0 here, and routing picks the source. */
+	packet: Packet;
+}
+
+/** A packet on its way, with what the kernel carries alongside it. */
+interface Flight {
+	p: Packet;
+	/** Set by the conntrack lookup, or before it for loopback input and kernel-generated errors. */
+	ct: CtRef | null;
+	untracked: boolean;
+	/** What `-j CT --zone/--helper` in raw asked for, applied at the lookup. */
+	template: CtTemplate | null;
+	steps: Step[];
+	/** True on the input leg of a looped-back packet: nat PREROUTING and INPUT are skipped (§1.2). */
+	loopbackInput: boolean;
+	local: boolean;
+	/** The device a reroute after mangle OUTPUT chose; applied from POSTROUTING on (§5.5). */
+	rerouted: string | null;
+	/** Packets the host generated while handling this one, traced after it. */
+	generated: { packet: Packet; cause: string; related: CtRef | null }[];
+}
+
+type HookResult = { type: 'pass' } | Exclude<ChainOutcome, { type: 'accept' }>;
+
+/** The engine with a compiled rule set and its state; `simulate()` is the usual way in. */
+export class Simulation {
+	private readonly model: HostModel;
+	private readonly compiled: CompiledRuleset;
+	private readonly ct = new ConntrackTable();
+	private readonly ctOn: boolean;
+	private readonly state: SimState;
+
+	constructor(
+		private readonly host: Host,
+		private readonly ruleset: Ruleset
+	) {
+		this.model = new HostModel(host);
+		this.compiled = compileRuleset(ruleset);
+		this.ctOn = conntrackActive(ruleset);
+		this.state = { recent: new Map(), random: seededRandom(host.statisticSeed) };
+	}
+
+	run(packets: readonly ScenarioPacket[]): Trace {
+		const out: PacketTrace[] = [];
+		packets.forEach((sp, n) => out.push(...this.runPacket(sp, n + 1)));
+		return { packets: out, counters: this.counters() };
+	}
+
+	/** Scenario packet number `n` and every packet the host generates because of it. */
+	runPacket(sp: ScenarioPacket, n: number): PacketTrace[] {
+		const out: PacketTrace[] = [];
+		const first = this.newFlight(clonePacket(sp.packet), sp.from === 'local', null);
+		const queue: { flight: Flight; cause: string | null }[] = [{ flight: first, cause: null }];
+		let k = 0;
+		while (queue.length) {
+			const { flight, cause } = queue.shift()!;
+			const id = k === 0 ? String(n) : `${n}.${k}`;
+			k++;
+			const packet = clonePacket(flight.p);
+			const fate = flight.local ? this.runLocal(flight) : this.runIncoming(flight, sp.from);
+			out.push({ id, cause, packet, steps: flight.steps, fate });
+			for (const g of flight.generated) {
+				queue.push({ flight: this.newFlight(g.packet, true, g.related), cause: g.cause });
+			}
+		}
+		return out;
+	}
+
+	private newFlight(p: Packet, local: boolean, related: CtRef | null): Flight {
+		return {
+			p,
+			ct: related,
+			untracked: false,
+			template: null,
+			steps: [],
+			loopbackInput: false,
+			local,
+			rerouted: null,
+			generated: []
+		};
+	}
+
+	/** A wire packet: PREROUTING, routing, then INPUT or FORWARD + POSTROUTING. */
+	private runIncoming(f: Flight, iface: string): Fate {
+		f.p.inIface = iface;
+		f.p.outIface = null;
+		return this.afterArrival(f);
+	}
+
+	private afterArrival(f: Flight): Fate {
+		const pre = this.runHook(f, 'PREROUTING');
+		if (pre.type !== 'pass') return this.ended(f, pre);
+		const p = f.p;
+		const route = this.model.route(p.dst, p.mark);
+		if (route?.kind === 'local') {
+			f.steps.push({
+				type: 'route',
+				decision: 'local',
+				outIface: null,
+				via: null,
+				reason: route.text
+			});
+			const input = this.runHook(f, 'INPUT');
+			if (input.type !== 'pass') return this.ended(f, input);
+			const answer = stackAnswer(p, this.model);
+			if (answer) f.generated.push({ packet: answer.packet, cause: answer.cause, related: null });
+			return { type: 'delivered', to: this.deliveredTo(p) };
+		}
+		if (!this.host.forwarding) {
+			f.steps.push({
+				type: 'route',
+				decision: 'blackhole',
+				outIface: null,
+				via: null,
+				reason: 'not a local address and forwarding is off (ip_forward=0)'
+			});
+			return {
+				type: 'discarded',
+				reason: 'forwarding is off (ip_forward=0): dropped silently, no ICMP error (§5.2)'
+			};
+		}
+		if (!route) {
+			f.steps.push({
+				type: 'route',
+				decision: 'unreachable',
+				outIface: null,
+				via: null,
+				reason: 'no route to the destination'
+			});
+			this.routerError(f, 3, 0, 'no route: the host answers ICMP net unreachable');
+			return { type: 'discarded', reason: 'no route to the destination (§5.3)' };
+		}
+		if (p.ttl <= 1) {
+			f.steps.push({
+				type: 'route',
+				decision: 'forward',
+				outIface: route.iface,
+				via: route.via,
+				reason: route.text
+			});
+			this.routerError(f, 11, 0, 'TTL expired in transit: the host answers ICMP time exceeded');
+			return {
+				type: 'discarded',
+				reason: `TTL ${p.ttl} expires in transit: never reaches FORWARD (§5.3)`
+			};
+		}
+		f.steps.push({
+			type: 'route',
+			decision: 'forward',
+			outIface: route.iface,
+			via: route.via,
+			reason: route.text
+		});
+		p.outIface = route.iface;
+		f.steps.push({
+			type: 'effect',
+			effect: { type: 'ttl', before: p.ttl, after: p.ttl - 1 },
+			why: 'forwarding decrements the TTL before FORWARD (§5.3)'
+		});
+		p.ttl -= 1;
+		const fwd = this.runHook(f, 'FORWARD');
+		if (fwd.type !== 'pass') return this.ended(f, fwd);
+		const post = this.runHook(f, 'POSTROUTING');
+		if (post.type !== 'pass') return this.ended(f, post);
+		return { type: 'sent', outIface: route.iface, via: route.via };
+	}
+
+	/** A locally generated packet: the route is chosen before OUTPUT (§5.1, §5.5). */
+	private runLocal(f: Flight): Fate {
+		const p = f.p;
+		p.inIface = null;
+		const route = this.model.route(p.dst, p.mark);
+		if (!route) {
+			f.steps.push({
+				type: 'route',
+				decision: 'unreachable',
+				outIface: null,
+				via: null,
+				reason: 'no route to the destination'
+			});
+			return {
+				type: 'discarded',
+				reason: 'no route: sending fails with ENETUNREACH before any hook'
+			};
+		}
+		if (p.src === 0) p.src = route.src ?? 0;
+		p.outIface = route.kind === 'local' ? 'lo' : route.iface;
+		f.steps.push({
+			type: 'route',
+			decision: 'output',
+			outIface: p.outIface,
+			via: route.via,
+			reason: route.text
+		});
+		const out = this.runHook(f, 'OUTPUT');
+		if (out.type !== 'pass') return this.ended(f, out);
+		if (f.rerouted) p.outIface = f.rerouted;
+		const post = this.runHook(f, 'POSTROUTING');
+		if (post.type !== 'pass') return this.ended(f, post);
+		if (p.outIface !== 'lo') return { type: 'sent', outIface: p.outIface, via: route.via };
+		// To an own address: the same skb comes back in over lo with its conntrack entry (§3.5).
+		f.loopbackInput = true;
+		p.inIface = 'lo';
+		p.outIface = null;
+		return this.afterArrival(f);
+	}
+
+	/** Runs every slot of a hook: the tables in priority order, conntrack lookup and confirm. */
+	private runHook(f: Flight, hook: Hook): HookResult {
+		f.steps.push({ type: 'hook', hook });
+		const before = hook === 'OUTPUT' ? { mark: f.p.mark, tos: f.p.tos, dst: f.p.dst } : null;
+		for (const slot of hookSlots(hook, this.host.backend)) {
+			if (slot.type === 'ct-lookup') {
+				this.lookup(f);
+				continue;
+			}
+			if (slot.type === 'ct-confirm') {
+				this.confirm(f);
+				continue;
+			}
+			if (slot.table === 'nat' && !this.natRuns(f)) continue;
+			const chain = baseChain(this.ruleset, slot.table, hook, this.host.backend);
+			if (!chain) continue;
+			const compiled = this.compiled.get(slot.table)!.get(chain.name)!;
+			const outcome = walkBaseChain(compiled, hook, f.p, this.env(f, hook, slot.table), f.steps);
+			if (outcome.type !== 'accept') return outcome;
+			if (before && slot.table === 'mangle') this.rerouteAfterMangle(f, before);
+		}
+		return { type: 'pass' };
+	}
+
+	/** nat chains see only a connection's first packet, and only while conntrack is on (§1.4). */
+	private natRuns(f: Flight): boolean {
+		if (!this.ctOn || f.loopbackInput || f.untracked) return false;
+		const entry = f.ct?.entry;
+		return !!entry && !entry.status.confirmed && f.ct!.state === 'NEW';
+	}
+
+	private env(f: Flight, hook: Hook, table: TargetEnv['table']): TargetEnv {
+		return {
+			hook,
+			table,
+			ct: f.ct,
+			host: this.model,
+			state: this.state,
+			setUntracked: () => {
+				f.untracked = true;
+			},
+			setCtTemplate: (template) => {
+				f.template = template;
+			}
+		};
+	}
+
+	private lookup(f: Flight): void {
+		if (!this.ctOn) return;
+		// Loopback input and kernel-generated errors already carry their entry (§3.5, §3.7);
+		// an INVALID packet carries none and is looked up again.
+		if (f.ct && !f.untracked && f.ct.state !== 'INVALID') {
+			f.steps.push(this.ctStep('lookup', f.ct));
+			return;
+		}
+		const ref: CtRef = this.ct.lookup(f.p, {
+			local: f.local,
+			loopbackInput: f.loopbackInput,
+			tcpLoose: this.host.tcpLoose,
+			untracked: f.untracked,
+			template: f.template
+		});
+		f.ct = ref;
+		f.steps.push(this.ctStep('lookup', ref));
+		const note = trackingNote(f.p.proto);
+		if (note) f.steps.push({ type: 'note', text: note });
+	}
+
+	private confirm(f: Flight): void {
+		if (!this.ctOn || !f.ct?.entry || f.untracked) return;
+		const result = this.ct.confirm(f.ct, f.p.time);
+		f.steps.push(this.ctStep('confirm', f.ct));
+		if (result === 'clash') {
+			f.steps.push({
+				type: 'note',
+				text: 'conntrack confirm clashed with an entry created meanwhile; the kernel would drop or merge this packet, nfwalk lets it pass'
+			});
+		}
+	}
+
+	private ctStep(phase: 'lookup' | 'confirm', ref: CtRef): Step {
+		return {
+			type: 'conntrack',
+			phase,
+			state: ref.state,
+			dir: ref.dir,
+			entry: ref.entry ? this.ct.snapshot(ref.entry) : null
+		};
+	}
+
+	/**
+	 * After mangle OUTPUT the kernel reroutes when the mark, TOS or destination changed (§5.5).
+	 * Later OUTPUT chains still see the old `-o`; POSTROUTING sees the new device; the source
+	 * address is not recomputed.
+	 */
+	private rerouteAfterMangle(f: Flight, before: { mark: number; tos: number; dst: number }): void {
+		const p = f.p;
+		if (p.mark === before.mark && p.tos === before.tos && p.dst === before.dst) return;
+		const route = this.model.route(p.dst, p.mark);
+		if (!route) return;
+		const iface = route.kind === 'local' ? 'lo' : route.iface;
+		f.steps.push({
+			type: 'route',
+			decision: 'output',
+			outIface: iface,
+			via: route.via,
+			reason: `rerouted after mangle OUTPUT: ${route.text}`
+		});
+		if (iface !== p.outIface) {
+			f.steps.push({
+				type: 'note',
+				text: `later OUTPUT chains still match -o ${p.outIface}; POSTROUTING sees ${iface} (§5.5)`
+			});
+			f.rerouted = iface;
+		}
+	}
+
+	/** How a hook's verdict ends the packet, and what the host sends because of it. */
+	private ended(f: Flight, r: Exclude<HookResult, { type: 'pass' }>): Fate {
+		if (r.type === 'queued')
+			return {
+				type: 'stolen',
+				reason: `NFQUEUE at ${r.place.table} ${r.place.chain} rule ${r.rule}: no program listens, so the packet is dropped (§2.6)`
+			};
+		if (r.type === 'reject') {
+			const src = this.errorSource(f.p);
+			const packet = rejectPacket(f.p, r.rejectWith, src);
+			if (packet) {
+				f.generated.push({
+					packet,
+					cause: `REJECT --reject-with ${r.rejectWith} at ${r.place.table} ${r.place.chain} rule ${r.rule}`,
+					related: this.relatedTo(f)
+				});
+			}
+			return {
+				type: 'dropped',
+				by: { ...r.place, rule: r.rule },
+				reason: `rejected with ${r.rejectWith}${packet ? '' : ' (nothing sent)'}`
+			};
+		}
+		return {
+			type: 'dropped',
+			by: { ...r.place, rule: r.rule },
+			reason: r.rule === null ? 'policy DROP' : 'DROP'
+		};
+	}
+
+	/** The router's ICMP error about a packet it cannot forward, sent from the incoming interface's address. */
+	private routerError(f: Flight, type: number, code: number, cause: string): void {
+		if (isIcmpError(f.p)) return;
+		f.generated.push({
+			packet: icmpError(f.p, type, code, this.errorSource(f.p)),
+			cause,
+			related: this.relatedTo(f)
+		});
+	}
+
+	/**
+	 * icmp_send's source: the packet's own destination when it was for this host, else the
+	 * address of the interface it came in on (§2.5, §5.3).
+	 */
+	private errorSource(p: Packet): number {
+		if (this.model.isLocal(p.dst)) return p.dst;
+		const iface = p.inIface;
+		return (
+			this.model.own.find((a) => a.iface === iface)?.address ?? this.model.route(p.src)?.src ?? 0
+		);
+	}
+
+	private relatedTo(f: Flight): CtRef | null {
+		if (!this.ctOn || !f.ct?.entry) return null;
+		return this.ct.related(f.ct) ?? null;
+	}
+
+	private deliveredTo(p: Packet): string {
+		const proto =
+			p.proto === 6 ? 'tcp' : p.proto === 17 ? 'udp' : p.proto === 1 ? 'icmp' : `proto ${p.proto}`;
+		return p.proto === 6 || p.proto === 17
+			? `the host (${proto}/${p.dport})`
+			: `the host (${proto})`;
+	}
+
+	counters(): CounterSnapshot[] {
+		const out: CounterSnapshot[] = [];
+		for (const [table, chains] of this.compiled) {
+			for (const c of chains.values()) {
+				if (c.chain.builtin)
+					out.push({
+						table,
+						chain: c.chain.name,
+						rule: 0,
+						packets: c.policyPackets,
+						bytes: c.policyBytes
+					});
+				for (const r of c.rules)
+					out.push({
+						table,
+						chain: c.chain.name,
+						rule: r.position,
+						packets: r.packets,
+						bytes: r.bytes
+					});
+			}
+		}
+		return out;
+	}
+}
+
+export function simulate(host: Host, ruleset: Ruleset, packets: readonly ScenarioPacket[]): Trace {
+	return new Simulation(host, ruleset).run(packets);
+}
