@@ -5,11 +5,13 @@
 import { runCheck } from './check';
 import { runFmt } from './fmt';
 import { EXIT, UsageError, type Io } from './io';
+import { runTrace } from './trace';
 import { USAGE, version } from './usage';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 	check: runCheck,
-	fmt: runFmt
+	fmt: runFmt,
+	trace: runTrace
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -19,8 +19,29 @@ const FIXTURES: Record<string, string> = {
 	warn: '*filter\n:INPUT\n-A INPUT -j ACCEPT\nCOMMIT\n',
 	// The error on line 12 checks the code frame's two-digit gutter.
 	late: '*filter\n' + '#\n'.repeat(10) + '-A INPUT -j NOPE\nCOMMIT\n',
-	script: 'iptables -N WEB\niptables -A INPUT -p tcp --dport 80 -j WEB\n'
+	script: 'iptables -N WEB\niptables -A INPUT -p tcp --dport 80 -j WEB\n',
+	// A ping to the host whose echo reply OUTPUT drops.
+	ping: scenario(
+		'*filter\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A OUTPUT -p icmp --icmp-type echo-reply -j DROP\nCOMMIT\n'
+	),
+	// Line 3, column 31 is the misspelt field "dprt" (the key's opening quote).
+	badscenario:
+		'{\n  "nfwalk": 1,\n  "host": { "interfaces": [], "dprt": 1 },\n  "rules": "",\n  "packets": []\n}\n',
+	// Scenario fine, rules not: the rule error is reported against the rules text.
+	badrules: scenario('*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOPE\nCOMMIT\n')
 };
+
+/** A scenario with one interface and one ping to the host, around the given rules. */
+function scenario(rules: string): string {
+	return JSON.stringify({
+		nfwalk: 1,
+		host: { interfaces: [{ name: 'eth0', addresses: ['10.0.1.1/24'] }] },
+		rules,
+		packets: [
+			{ from: 'eth0', proto: 'icmp', src: '10.0.1.2', dst: '10.0.1.1', type: 8, code: 0, id: 7 }
+		]
+	});
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'nfwalk-cli-'));
 const path = (name: string) => join(dir, `${name}.rules`);
@@ -107,7 +128,7 @@ const CASES: Case[] = [
 		name: 'unknown command',
 		argv: ['lint', '@good'],
 		exit: 2,
-		stderr: [/unknown command "lint"; the commands are check, fmt/]
+		stderr: [/unknown command "lint"; the commands are check, fmt, trace/]
 	},
 	{
 		name: 'unknown global flag',
@@ -191,6 +212,87 @@ const CASES: Case[] = [
 		stderr: [/exactly one FILE/]
 	},
 	{
+		name: 'trace --format kernel: the normalised xtables-monitor lines, the reply as packet 1.1',
+		argv: ['trace', '--format', 'kernel', '@ping'],
+		exit: 0,
+		exact: '# packet 1\nfilter:INPUT:policy:ACCEPT\n# packet 1.1\nfilter:OUTPUT:rule:1:DROP\n'
+	},
+	{
+		name: 'trace text (the default): the walk shows OUTPUT dropping the echo reply',
+		argv: ['trace', '@ping'],
+		exit: 0,
+		stdout: [
+			/^packet 1: icmp 10\.0\.1\.2 → 10\.0\.1\.1 type 8 code 0 id 7, in eth0/m,
+			/^packet 1\.1 .*icmp 10\.0\.1\.1 → 10\.0\.1\.2 type 0 code 0 id 7/m,
+			/✓ rule 1 matched → DROP {3}line 4: -A OUTPUT -p icmp --icmp-type echo-reply -j DROP$/m,
+			/^ {2}=> dropped by filter OUTPUT rule 1/m
+		]
+	},
+	{
+		name: 'trace reads the scenario from stdin for -',
+		argv: ['trace', '--format', 'kernel', '-'],
+		stdin: FIXTURES.ping,
+		exit: 0,
+		stdout: [/^# packet 1\.1$/m]
+	},
+	{
+		name: 'trace --color never: no escape codes',
+		argv: ['trace', '--color', 'never', '@ping'],
+		exit: 0,
+		stdout: [/^packet 1:/]
+	},
+	{
+		name: 'trace scenario error: FILE:LINE:COL with code frame on stderr, no trace',
+		argv: ['trace', '@badscenario'],
+		exit: 1,
+		exact: '',
+		stderr: [
+			/^@badscenario:3:31: error: host\.dprt: unknown field; the fields here are interfaces, .* \[unknown-field\]$/m,
+			/^ {4}3 \| {3}"host": \{ "interfaces": \[\], "dprt": 1 \},\n {6}\| {31}\^{6}$/m,
+			/^nfwalk: @badscenario has 1 error; no trace$/m
+		]
+	},
+	{
+		name: 'trace rule error: reported as rules:LINE:COL, no trace',
+		argv: ['trace', '--format', 'kernel', '@badrules'],
+		exit: 1,
+		exact: '',
+		stderr: [/^rules:3:10: error: .*NOPE.* \[unknown-target\]$/m, /^ {4}3 \| -A INPUT -j NOPE$/m]
+	},
+	{
+		name: 'trace of a file that is not JSON',
+		argv: ['trace', '@good'],
+		exit: 1,
+		stderr: [
+			/^@good:1:1: error: not valid JSON: unexpected character "\*": expected a value \[json-syntax\]$/m
+		]
+	},
+	{ name: 'trace --help', argv: ['trace', '--help'], exit: 0, stdout: [/trace SCENARIO/] },
+	{
+		name: 'trace without a file',
+		argv: ['trace'],
+		exit: 2,
+		stderr: [/trace takes exactly one SCENARIO file \(or - for standard input\), got 0/]
+	},
+	{
+		name: 'trace bad --format',
+		argv: ['trace', '--format', 'yaml', '@ping'],
+		exit: 2,
+		stderr: [/--format must be text or json or kernel, not "yaml"/]
+	},
+	{
+		name: 'trace bad --color',
+		argv: ['trace', '--color', 'sometimes', '@ping'],
+		exit: 2,
+		stderr: [/--color must be auto or always or never/]
+	},
+	{
+		name: 'trace --input is not an option of trace',
+		argv: ['trace', '--input', 'restore', '@ping'],
+		exit: 2,
+		stderr: [/trace: unknown option '--input'/]
+	},
+	{
 		name: 'fmt unknown flag',
 		argv: ['fmt', '--format', 'json', '@good'],
 		exit: 2,
@@ -223,6 +325,24 @@ describe('nfwalk main', () => {
 			severity: 'error',
 			line: 3,
 			column: 10
+		});
+	});
+
+	it('trace --format json: the whole trace, packets in order with their steps and fates', async () => {
+		const out = await run(['trace', '--format', 'json', '@ping']);
+		expect(out.code, out.stderr).toBe(0);
+		const doc = JSON.parse(out.stdout);
+		expect(doc.packets.map((p: { id: string }) => p.id)).toEqual(['1', '1.1']);
+		expect(doc.packets[1].fate).toMatchObject({
+			type: 'dropped',
+			by: { table: 'filter', chain: 'OUTPUT', rule: 1 }
+		});
+		expect(doc.counters).toContainEqual({
+			table: 'filter',
+			chain: 'OUTPUT',
+			rule: 1,
+			packets: 1,
+			bytes: 28
 		});
 	});
 
