@@ -287,6 +287,30 @@ describe('§2 verdicts and chain semantics', () => {
 	});
 });
 
+describe('assumptions are visible at the rule', () => {
+	it('an unknown match module still gives a trace, with the assumption at its rule', () => {
+		const { ruleset, diagnostics } = parseRuleset(
+			'*filter\n:FORWARD ACCEPT [0:0]\n-A FORWARD -m frobnicate --level 3 -j DROP\nCOMMIT\n'
+		);
+		expect(diagnostics.map((d) => d.code)).toEqual(['unknown-match']);
+		const [t] = simulate(host(), ruleset, [wire()]).packets;
+		const rule = t.steps.find((s) => s.type === 'rule');
+		expect(rule).toMatchObject({ rule: 1, verdict: 'DROP' });
+		expect(rule && 'note' in rule && rule.note).toMatch(
+			/does not simulate -m frobnicate: assumed to match/
+		);
+	});
+
+	it('a NAT target is recognised, ends the nat chain and says it is not simulated yet', () => {
+		const rules =
+			'*nat\n:POSTROUTING ACCEPT [0:0]\n-A POSTROUTING -o r-eth1 -j MASQUERADE\n-A POSTROUTING -j ACCEPT\nCOMMIT\n';
+		const [t] = run(rules, [wire()]);
+		expect(events(t)).toEqual(['nat:POSTROUTING:rule:1:ACCEPT']);
+		const rule = t.steps.find((s) => s.type === 'rule');
+		expect(rule && 'note' in rule && rule.note).toMatch(/NAT is not simulated yet/);
+	});
+});
+
 describe('§5 routing', () => {
 	it('§5.1 an address of another interface is local (weak host model)', () => {
 		const [t] = run(ALL_CHAINS, [wire({ dst: ip('10.0.2.1') })]);

@@ -12,8 +12,10 @@ export const compileHelper: MatchCompiler = (options) => {
 	const inv = o?.inverted ?? false;
 	return {
 		test(_, env) {
-			// helper_mt looks at the master: only RELATED (expected) connections have one.
-			const helper = env.ct?.master?.helper ?? null;
+			// helper_mt looks at ct->master: only connections a helper expected have one. An ICMP
+			// error is RELATED to the flow it quotes but belongs to that flow itself (master === entry).
+			const master = env.ct?.master ?? null;
+			const helper = master !== null && master !== env.ct?.entry ? master.helper : null;
 			if (helper === null) return inv;
 			return (name === '' || helper === name) !== inv;
 		}
