@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRuleset, printRuleSpec } from '../index';
+import { hookCases, hookErrors } from './spec-support';
 
 /** One rule in a restore file with the given table and chain; extra lines go before it. */
 function restore(table: string, chain: string, rule: string, extra: string[] = []): string {
@@ -22,48 +23,6 @@ function parse(text: string) {
 /** The model without source positions, to compare two parses. */
 function shape(value: unknown): unknown {
 	return JSON.parse(JSON.stringify(value, (k, v) => (k === 'span' ? undefined : v)));
-}
-
-/** A hook-limit case: table, rule, where it sits, the restore lines, the error codes expected. */
-type HookCase = [table: string, rule: string, where: string, lines: string[], codes: string[]];
-
-/**
- * Each `[table, rule, built-in chains it is valid in, a built-in chain the kernel refuses it in]`
- * placed five ways: in an allowed built-in chain, in the refused one, in user chain U reached from
- * the refused hook, in U reached from the allowed hooks and (through V) the refused one, and in U
- * reached only from allowed hooks. The kernel judges a user chain by every hook that reaches it.
- */
-function hookCases(rows: readonly (readonly [string, string, readonly string[], string])[]) {
-	return rows.flatMap(([table, rule, allowed, wrong]): HookCase[] => {
-		const fromAllowed = allowed.map((c) => `-A ${c} -j U`);
-		const inU = `-A U ${rule}`;
-		return [
-			[table, rule, `in ${allowed[0]}`, [`-A ${allowed[0]} ${rule}`], []],
-			[table, rule, `in ${wrong}`, [`-A ${wrong} ${rule}`], ['wrong-hook']],
-			[table, rule, `in U from ${wrong}`, [`-A ${wrong} -j U`, inU], ['wrong-hook']],
-			[
-				table,
-				rule,
-				`in U from ${allowed.join(', ')} and ${wrong} via V`,
-				[...fromAllowed, `-A ${wrong} -j V`, '-A V -j U', inU],
-				['wrong-hook']
-			],
-			[
-				table,
-				rule,
-				`in U from ${allowed.join(', ')} only`,
-				[...fromAllowed, `-A ${allowed[0]} -j V`, '-A V -j U', inU],
-				[]
-			]
-		];
-	});
-}
-
-/** The error codes of a restore file with user chains U and V in `table`. */
-function hookErrors(table: string, lines: readonly string[]): string[] {
-	const text = [`*${table}`, ':U - [0:0]', ':V - [0:0]', ...lines, 'COMMIT', ''].join('\n');
-	const { diagnostics } = parseRuleset(text, 'restore');
-	return diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
 }
 
 describe('accepted rules list as iptables-legacy 1.8.9 lists them', () => {

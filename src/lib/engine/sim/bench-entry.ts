@@ -6,7 +6,8 @@ import type { Ruleset } from '../model';
 import { parseCidr } from '../parse/values';
 import type { Host } from './host';
 import { MAIN_TABLE } from './host';
-import { TCP_FLAG, type Packet } from './packet';
+import { makePacket } from './matches/test-packet';
+import { TCP_FLAG } from './packet';
 import type { ScenarioPacket } from './simulate';
 
 export { parseRuleset } from '../parse/index';
@@ -46,29 +47,15 @@ export function wirePacket(
 	dst: string,
 	dport: number
 ): ScenarioPacket {
-	const packet: Packet = {
+	const packet = makePacket({
 		proto: proto === 'tcp' ? 6 : 17,
 		src: ip(src),
 		dst: ip(dst),
 		sport,
 		dport,
 		flags: proto === 'tcp' ? TCP_FLAG.SYN : 0,
-		icmpType: 0,
-		icmpCode: 0,
-		icmpId: 0,
-		ttl: 64,
-		tos: 0,
-		length: proto === 'tcp' ? 60 : 28,
-		payload: '',
-		embedded: null,
-		mac: null,
-		mark: 0,
-		inIface: null,
-		outIface: null,
-		uid: null,
-		gid: null,
-		time: 0
-	};
+		length: proto === 'tcp' ? 60 : 28
+	});
 	return { from, packet };
 }
 

@@ -4,7 +4,7 @@
  * an interpretation of option strings.
  */
 import type { Hook, OptionValue, Rule, TableName } from '../model';
-import type { CtRef, CtTemplate } from './conntrack-types';
+import type { CtEntry, CtRef, CtTemplate } from './conntrack-types';
 import type { HostModel } from './host-model';
 import type { Packet } from './packet';
 import type { Effect, Verdict } from './trace';
@@ -26,6 +26,12 @@ export interface MatchEnv {
 	ct: CtRef | null;
 	host: HostModel;
 	state: SimState;
+	/**
+	 * Seconds until `entry` expires as the conntrack table keeps it (`ConntrackTable.timeLeft`),
+	 * for `-m conntrack --ctexpire`. Optional: without it the match estimates from the default
+	 * timeouts and `lastSeen`, and says so on the rule.
+	 */
+	ctTimeLeft?(entry: CtEntry): number;
 }
 
 /** A match as compiled: `test` says whether the packet matches. */

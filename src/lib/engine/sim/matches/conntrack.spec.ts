@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Packet } from '../packet';
 import type { CtRef } from '../conntrack-types';
-import { ct, ctEntry, firstMatch, makeEnv } from './spec-helpers';
+import { A, ct, ctEntry, firstMatch, makeEnv } from './spec-helpers';
 import { makePacket } from './test-packet';
 
 const established = (over: Partial<CtRef> = {}) =>
@@ -57,6 +57,56 @@ const CASES: [string, string, CtRef | null, boolean][] = [
 		'§3.4 UNTRACKED is not INVALID',
 		'-A FORWARD -m conntrack --ctstate INVALID',
 		ct('UNTRACKED'),
+		false
+	],
+	[
+		'SNAT after MASQUERADE: the reply goes back to the router (10.0.2.1), not 10.0.1.2',
+		'-A FORWARD -m conntrack --ctstate SNAT',
+		ct('ESTABLISHED', {
+			entry: ctEntry({
+				reply: { proto: 6, src: A('10.0.2.2'), dst: A('10.0.2.1'), sport: 80, dport: 40000 }
+			})
+		}),
+		true
+	],
+	[
+		'SNAT by source port alone (implicit remap, §4.8)',
+		'-A FORWARD -m conntrack --ctstate SNAT',
+		ct('ESTABLISHED', {
+			entry: ctEntry({
+				reply: { proto: 6, src: A('10.0.2.2'), dst: A('10.0.1.2'), sport: 80, dport: 40001 }
+			})
+		}),
+		true
+	],
+	[
+		'DNAT to 10.0.3.3:8080: the reply comes from the new destination',
+		'-A FORWARD -m conntrack --ctstate DNAT',
+		ct('NEW', {
+			entry: ctEntry({
+				reply: { proto: 6, src: A('10.0.3.3'), dst: A('10.0.1.2'), sport: 8080, dport: 40000 }
+			})
+		}),
+		true
+	],
+	[
+		'a DNATed entry is not SNAT',
+		'-A FORWARD -m conntrack --ctstate SNAT',
+		ct('NEW', {
+			entry: ctEntry({
+				reply: { proto: 6, src: A('10.0.3.3'), dst: A('10.0.1.2'), sport: 8080, dport: 40000 }
+			})
+		}),
+		false
+	],
+	[
+		'-m state has no NAT states: ! --state NEW still fails a NEW DNATed packet',
+		'-A FORWARD -m state ! --state NEW',
+		ct('NEW', {
+			entry: ctEntry({
+				reply: { proto: 6, src: A('10.0.3.3'), dst: A('10.0.1.2'), sport: 8080, dport: 40000 }
+			})
+		}),
 		false
 	],
 	[
@@ -141,7 +191,7 @@ describe('conntrack, state and connmark', () => {
 	});
 
 	it('notes SNAT/DNAT and --ctexpire, not plain states', () => {
-		expect(firstMatch('-A FORWARD -m conntrack --ctstate DNAT').note).toMatch(/never match/);
+		expect(firstMatch('-A FORWARD -m conntrack --ctstate DNAT').note).toMatch(/false until then/);
 		expect(firstMatch('-A FORWARD -m conntrack --ctexpire 10').note).toMatch(/estimated/);
 		expect(firstMatch('-A FORWARD -m conntrack --ctstate NEW').note).toBeUndefined();
 	});
@@ -152,7 +202,16 @@ const HELPER: [string, string, CtRef, boolean][] = [
 	['helper of the master connection', '-A FORWARD -m helper --helper ftp', helperRef('ftp'), true],
 	['other helper', '-A FORWARD -m helper --helper sip', helperRef('ftp'), false],
 	['no master: only ! matches', '-A FORWARD -m helper ! --helper ftp', ct('NEW'), true],
-	['no master: plain fails', '-A FORWARD -m helper --helper ftp', ct('NEW'), false]
+	['no master: plain fails', '-A FORWARD -m helper --helper ftp', ct('NEW'), false],
+	[
+		'§3.7 an ICMP error about an ftp flow belongs to that flow, which has no master',
+		'-A FORWARD -m helper --helper ftp',
+		(() => {
+			const quoted = ctEntry({ helper: 'ftp' });
+			return ct('RELATED', { entry: quoted, master: quoted });
+		})(),
+		false
+	]
 ];
 
 describe('helper', () => {

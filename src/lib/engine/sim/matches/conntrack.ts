@@ -9,6 +9,13 @@ import { prefixToMask } from '../../parse/values';
 import type { CtEntry, CtRef, CtTuple } from '../conntrack-types';
 import type { CompiledMatch, MatchCompiler, MatchEnv } from '../compile-types';
 import type { Packet } from '../packet';
+import {
+	GENERIC_TIMEOUT,
+	ICMP_TIMEOUT,
+	TCP_TIMEOUT,
+	UDP_STREAM_TIMEOUT,
+	UDP_TIMEOUT
+} from '../conntrack/timeouts';
 import { inRange, notes, opt } from './build';
 
 const STATE_BIT: Readonly<Record<string, number>> = {
@@ -26,7 +33,25 @@ function stateBit(ct: CtRef | null): number {
 	return ct ? STATE_BIT[ct.state] : STATE_BIT.INVALID;
 }
 
-type EntryTest = (e: CtEntry, ct: CtRef, p: Packet) => boolean;
+const NAT_BITS = STATE_BIT.SNAT | STATE_BIT.DNAT;
+
+/**
+ * The virtual SNAT/DNAT states: the kernel sets IPS_SRC_NAT/IPS_DST_NAT exactly when NAT changes
+ * the entry's reply tuple, so a reply tuple that is no longer the inverted original says which
+ * side was translated (an ICMP query keeps its id in `sport` both ways). Without NAT — or before
+ * the nat chains bound the connection — neither bit is set.
+ */
+export function natBits(e: CtEntry): number {
+	const o = e.orig;
+	const r = e.reply;
+	const icmp = o.proto === 1;
+	let bits = 0;
+	if (r.dst !== o.src || (icmp ? r.sport !== o.sport : r.dport !== o.sport)) bits |= STATE_BIT.SNAT;
+	if (r.src !== o.dst || (!icmp && r.sport !== o.dport)) bits |= STATE_BIT.DNAT;
+	return bits;
+}
+
+type EntryTest = (e: CtEntry, ct: CtRef, p: Packet, env: MatchEnv) => boolean;
 
 function addrTest(o: OptionValue, dir: 'orig' | 'reply', side: 'src' | 'dst'): EntryTest {
 	const h = o.value as HostMask;
@@ -42,26 +67,23 @@ function portTest(o: OptionValue, dir: 'orig' | 'reply', side: 'sport' | 'dport'
 	return (e) => inRange((e[dir] as CtTuple)[side], lo, hi, inv);
 }
 
-/** Default conntrack timeouts (seconds) of a stock kernel, for the `--ctexpire` estimate. */
-function timeoutOf(e: CtEntry): number {
-	switch (e.tcpState) {
-		case 'ESTABLISHED':
-			return 432000;
-		case 'SYN_RECV':
-		case 'CLOSE_WAIT':
-			return 60;
-		case 'LAST_ACK':
-			return 30;
-		case 'CLOSE':
-			return 10;
-		case null:
-			break;
-		default:
-			return 120;
-	}
-	if (e.orig.proto === 17) return e.status.assured ? 120 : 30;
-	if (e.orig.proto === 1) return 30;
-	return 600;
+/**
+ * `nf_ct_expires / HZ` estimated without the table: the default timeout of the entry's state
+ * (conntrack/timeouts.ts) less the time since its last packet. A UDP entry counts as a stream
+ * once it is assured.
+ */
+function estimatedTimeLeft(e: CtEntry, now: number): number {
+	const timeout =
+		e.tcpState !== null
+			? TCP_TIMEOUT[e.tcpState]
+			: e.orig.proto === 17
+				? e.status.assured
+					? UDP_STREAM_TIMEOUT
+					: UDP_TIMEOUT
+				: e.orig.proto === 1
+					? ICMP_TIMEOUT
+					: GENERIC_TIMEOUT;
+	return Math.max(0, Math.floor(timeout - (now - e.lastSeen)));
 }
 
 const STATUS: readonly (keyof CtEntry['status'])[] = [
@@ -125,11 +147,16 @@ function entryTests(options: readonly OptionValue[]): { tests: EntryTest[]; note
 			}
 			case 'ctexpire': {
 				const [lo, hi] = o.value as [number, number];
-				tests.push((e, _, p) =>
-					inRange(Math.max(0, Math.floor(timeoutOf(e) - (p.time - e.lastSeen))), lo, hi, inv)
+				tests.push((e, _, p, env) =>
+					inRange(
+						env.ctTimeLeft ? Math.floor(env.ctTimeLeft(e)) : estimatedTimeLeft(e, p.time),
+						lo,
+						hi,
+						inv
+					)
 				);
 				note =
-					'--ctexpire: the remaining lifetime is estimated from the kernel default timeouts (nfwalk keeps no timers)';
+					'--ctexpire: the remaining lifetime comes from the default timeouts of a stock kernel (conntrack/timeouts.ts)';
 				break;
 			}
 		}
@@ -141,7 +168,6 @@ function entryTests(options: readonly OptionValue[]): { tests: EntryTest[]; note
 function stateMask(names: readonly string[] | undefined): number {
 	if (!names) return -1;
 	let mask = 0;
-	// nfwalk records no NAT on the connection yet: the SNAT/DNAT virtual bits are never set.
 	for (const n of names) mask |= STATE_BIT[n];
 	return mask;
 }
@@ -151,30 +177,42 @@ class ConntrackMatch implements CompiledMatch {
 		readonly mask: number,
 		readonly inv: boolean,
 		readonly tests: readonly EntryTest[],
-		readonly note: string | undefined
+		readonly note: string | undefined,
+		/** `-m conntrack` adds the SNAT/DNAT bits of a translated entry; `-m state` never does. */
+		readonly nat: boolean
 	) {}
 
 	test(p: Packet, env: MatchEnv): boolean {
 		const ct = env.ct;
-		if (this.mask !== -1 && ((this.mask & stateBit(ct)) !== 0) === this.inv) return false;
 		const e = ct?.entry ?? null;
+		if (this.mask !== -1) {
+			let bits = stateBit(ct);
+			if (this.nat && e && this.mask & NAT_BITS) bits |= natBits(e);
+			if (((this.mask & bits) !== 0) === this.inv) return false;
+		}
 		// conntrack_mt: without an entry, a passed state test is the whole answer.
 		if (!ct || !e) return this.mask !== -1;
 		const t = this.tests;
-		for (let i = 0; i < t.length; i++) if (!t[i](e, ct, p)) return false;
+		for (let i = 0; i < t.length; i++) if (!t[i](e, ct, p, env)) return false;
 		return true;
 	}
 }
 
 const NAT_NOTE =
-	'--ctstate SNAT/DNAT: nfwalk does not record NAT on the connection yet, so these states never match';
+	'--ctstate SNAT/DNAT: read from the entry (its reply tuple differs from the inverted original once NAT bound it); false until then';
 
 export const compileConntrack: MatchCompiler = (options) => {
 	const st = opt(options, 'ctstate');
 	const names = st?.value as string[] | undefined;
 	const natNote = names?.some((s) => s === 'SNAT' || s === 'DNAT') ? NAT_NOTE : undefined;
 	const { tests, note } = entryTests(options);
-	return new ConntrackMatch(stateMask(names), st?.inverted ?? false, tests, notes(natNote, note));
+	return new ConntrackMatch(
+		stateMask(names),
+		st?.inverted ?? false,
+		tests,
+		notes(natNote, note),
+		true
+	);
 };
 
 /** `-m state --state LIST`: the state test alone (matched exactly like `--ctstate`, §3.2). */
@@ -184,6 +222,7 @@ export const compileState: MatchCompiler = (options) => {
 		stateMask(st?.value as string[] | undefined),
 		st?.inverted ?? false,
 		[],
-		undefined
+		undefined,
+		false
 	);
 };

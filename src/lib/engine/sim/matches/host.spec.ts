@@ -181,6 +181,36 @@ const RPF: [string, string, Partial<Packet>, boolean][] = [
 		false
 	],
 	[
+		'loopback input passes before any lookup (rpfilter_is_loopback)',
+		'-A PREROUTING -m rpfilter',
+		{ src: A('127.0.0.1'), dst: A('127.0.0.1'), inIface: 'lo' },
+		true
+	],
+	[
+		'loopback input with --invert',
+		'-A PREROUTING -m rpfilter --invert',
+		{ src: A('10.0.1.1'), dst: A('10.0.1.1'), inIface: 'lo' },
+		false
+	],
+	[
+		'own address arriving on its own interface passes with --accept-local',
+		'-A PREROUTING -m rpfilter --accept-local',
+		{ src: A('10.0.1.1'), inIface: 'eth0' },
+		true
+	],
+	[
+		'--validmark: the mark picks the policy-routing table',
+		'-A PREROUTING -m rpfilter --validmark',
+		{ src: A('10.0.9.9'), inIface: 'eth0', mark: 7 },
+		true
+	],
+	[
+		'without --validmark the mark is ignored (main table: default via eth1)',
+		'-A PREROUTING -m rpfilter',
+		{ src: A('10.0.9.9'), inIface: 'eth0', mark: 7 },
+		false
+	],
+	[
 		'DHCP discover passes',
 		'-A PREROUTING -m rpfilter',
 		{ src: 0, dst: A('255.255.255.255'), inIface: 'eth0' },
@@ -228,7 +258,36 @@ describe('extensions nfwalk cannot simulate', () => {
 		['tcpmss: no MSS option', '-A INPUT -p tcp -m tcpmss --mss 1400:1500', false, /MSS/],
 		['sctp chunks', '-A INPUT -p sctp -m sctp --chunk-types any INIT', false, /SCTP chunks/],
 		['physdev: not a bridge', '-A FORWARD -m physdev --physdev-in veth0', false, /bridge/],
-		['policy: no IPsec', '-A INPUT -m policy --dir in --pol none', false, /IPsec/],
+		[
+			'physdev: ! --physdev-is-bridged matches routed traffic',
+			'-A FORWARD -m physdev ! --physdev-is-bridged',
+			true,
+			/every option is negated/
+		],
+		[
+			'physdev: one plain option among negated ones fails',
+			'-A FORWARD -m physdev ! --physdev-is-in --physdev-is-out',
+			false,
+			/bridge/
+		],
+		[
+			'policy: --pol none matches (no IPsec)',
+			'-A INPUT -m policy --dir in --pol none',
+			true,
+			/IPsec/
+		],
+		[
+			'policy: --pol ipsec never matches',
+			'-A INPUT -m policy --dir in --pol ipsec',
+			false,
+			/IPsec/
+		],
+		['ipvs: --ipvs never matches', '-A INPUT -m ipvs --ipvs', false, /IPVS/],
+		['ipvs: a lone ! --ipvs matches', '-A INPUT -m ipvs ! --ipvs', true, /IPVS/],
+		['ipvs: ! --ipvs with --vport fails', '-A INPUT -m ipvs ! --ipvs --vport 80', false, /IPVS/],
+		['realm: every route has realm 0', '-A INPUT -m realm --realm 0', true, /realm is 0/],
+		['realm: 0x2a does not match', '-A INPUT -m realm --realm 0x2a', false, /realm is 0/],
+		['realm: ! 0x2a matches', '-A INPUT -m realm ! --realm 0x2a', true, /realm is 0/],
 		['connlimit', '-A INPUT -p tcp -m connlimit --connlimit-above 2', false, /connections/],
 		['socket', '-A PREROUTING -m socket', false, /socket/]
 	];

@@ -19,8 +19,7 @@ export const compileRpfilter: MatchCompiler = (options) => {
 			if (p.src === 0 && (p.dst >>> 0 === 0xffffffff || p.dst >>> 8 === 0xe00000)) return !inv;
 			const r = env.host.route(p.src >>> 0, validmark ? p.mark : 0);
 			let ok = false;
-			if (r && (r.kind === 'unicast' || acceptLocal))
-				ok = loose || r.iface === p.inIface;
+			if (r && (r.kind === 'unicast' || acceptLocal)) ok = loose || r.iface === p.inIface;
 			return ok !== inv;
 		}
 	};

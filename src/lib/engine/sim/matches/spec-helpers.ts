@@ -1,6 +1,7 @@
 /**
  * Spec helpers: compile the first `-m` match of one iptables command, and a match environment
- * on a small host (eth0 10.0.1.1/24, eth1 10.0.2.1/24) with optional conntrack and ipsets.
+ * on a small host (eth0 10.0.1.1/24, eth1 10.0.2.1/24 with the default route, mark 7 → table 7
+ * with 10.0.9.0/24 via eth0) with optional conntrack and ipsets.
  */
 import { parseRuleset } from '../../index';
 import type { Hook, Rule, TableName } from '../../model';
@@ -38,9 +39,18 @@ export function makeHost(ipsets: HostIpSet[] = []): HostModel {
 				table: 254,
 				src: null,
 				metric: 0
+			},
+			// Policy routing: mark 7 looks up table 7, which reaches 10.0.9.0/24 over eth0.
+			{
+				to: { address: A('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
+				via: A('10.0.1.254'),
+				dev: 'eth0',
+				table: 7,
+				src: null,
+				metric: 0
 			}
 		],
-		policyRules: [],
+		policyRules: [{ priority: 100, fwmark: 7, mask: 0xffffffff, table: 7 }],
 		forwarding: true,
 		listening: [],
 		ipsets,
