@@ -287,6 +287,125 @@ describe('§2 verdicts and chain semantics', () => {
 	});
 });
 
+describe('§2.5 REJECT, §2.6 NFQUEUE', () => {
+	it('§2.5 REJECT sends a port unreachable from the router towards the sender, through OUTPUT, RELATED', () => {
+		const rules = `*filter\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A FORWARD -m conntrack --ctstate NEW -j REJECT\nCOMMIT\n`;
+		const [t, error] = run(rules, [wire()]);
+		expect(t.fate).toMatchObject({
+			type: 'dropped',
+			by: { table: 'filter', chain: 'FORWARD', rule: 1 }
+		});
+		expect(error.packet).toMatchObject({
+			proto: 1,
+			icmpType: 3,
+			icmpCode: 3,
+			src: ip('10.0.1.1'),
+			dst: ip('10.0.1.2')
+		});
+		expect(chains(error)).toEqual(['filter:OUTPUT']);
+		expect(error.steps.find((s) => s.type === 'conntrack')).toMatchObject({ state: 'RELATED' });
+	});
+
+	it('§2.5 tcp-reset answers from the original destination; an OUTPUT DROP policy eats it', () => {
+		const rules = `*filter\n:FORWARD ACCEPT [0:0]\n:OUTPUT DROP [0:0]\n-A FORWARD -p tcp -j REJECT --reject-with tcp-reset\nCOMMIT\n`;
+		const syn = wire({
+			proto: 6,
+			sport: 44116,
+			dport: 80,
+			flags: 2,
+			icmpType: 0,
+			icmpId: 0,
+			length: 60
+		});
+		const [, rst] = run(rules, [syn]);
+		expect(rst.packet).toMatchObject({
+			proto: 6,
+			src: ip('10.0.2.2'),
+			sport: 80,
+			dst: ip('10.0.1.2'),
+			dport: 44116,
+			flags: 0x14
+		});
+		expect(events(rst)).toEqual(['filter:OUTPUT:policy:DROP']);
+	});
+
+	it('§2.6 NFQUEUE without a listener drops; with --queue-bypass the next table still runs', () => {
+		const rules = `*filter\n:FORWARD ACCEPT [0:0]\n-A FORWARD -p udp -m udp --dport 53 -j NFQUEUE --queue-num 3\n-A FORWARD -p udp -m udp --dport 5353 -j NFQUEUE --queue-num 3 --queue-bypass\n-A FORWARD -p udp -j DROP\nCOMMIT\n*security\n:FORWARD ACCEPT [0:0]\nCOMMIT\n`;
+		const udp = (dport: number) =>
+			wire({ proto: 17, sport: 5000, dport, flags: 0, icmpType: 0, icmpId: 0, length: 28 });
+		const [dropped, bypassed] = run(rules, [udp(53), udp(5353)]);
+		expect(dropped.fate.type).toBe('stolen');
+		expect(events(bypassed)).toEqual([
+			'filter:FORWARD:rule:2:QUEUE',
+			'security:FORWARD:policy:ACCEPT'
+		]);
+		expect(bypassed.fate.type).toBe('sent');
+	});
+});
+
+describe('§5.5 rerouting locally generated packets', () => {
+	it('a MARK in mangle OUTPUT reroutes: later OUTPUT chains see the old -o, POSTROUTING the new', () => {
+		const h = host({
+			routes: [
+				{
+					to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
+					via: ip('10.0.1.2'),
+					dev: 'r-eth0',
+					table: MAIN_TABLE,
+					src: null,
+					metric: 0
+				},
+				{
+					to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
+					via: ip('10.0.2.2'),
+					dev: 'r-eth1',
+					table: 7,
+					src: null,
+					metric: 0
+				}
+			],
+			policyRules: [{ priority: 100, fwmark: 1, mask: 0xffffffff, table: 7 }]
+		});
+		const rules = [
+			'*mangle',
+			':OUTPUT ACCEPT [0:0]',
+			':POSTROUTING ACCEPT [0:0]',
+			'-A OUTPUT -d 10.0.9.9/32 -j MARK --set-xmark 0x1/0xffffffff',
+			'-A POSTROUTING -o r-eth1 -m comment --comment post-o-r-eth1',
+			'COMMIT',
+			'*filter',
+			':OUTPUT ACCEPT [0:0]',
+			'-A OUTPUT -o r-eth0 -m comment --comment filter-out-o-r-eth0',
+			'COMMIT',
+			''
+		].join('\n');
+		const ping = {
+			from: 'local',
+			packet: makePacket({
+				proto: 1,
+				sport: 0,
+				dport: 0,
+				flags: 0,
+				icmpType: 8,
+				src: 0,
+				dst: ip('10.0.9.9'),
+				length: 84
+			})
+		};
+		const [t] = run(rules, [ping], h);
+		expect(events(t)).toEqual([
+			'mangle:OUTPUT:rule:1:CONTINUE',
+			'mangle:OUTPUT:policy:ACCEPT',
+			'filter:OUTPUT:rule:1:CONTINUE',
+			'filter:OUTPUT:policy:ACCEPT',
+			'mangle:POSTROUTING:rule:1:CONTINUE',
+			'mangle:POSTROUTING:policy:ACCEPT'
+		]);
+		// The source address is not recomputed: it stays r-eth0's.
+		expect(t.fate).toMatchObject({ type: 'sent', outIface: 'r-eth1' });
+	});
+});
+
 describe('assumptions are visible at the rule', () => {
 	it('an unknown match module still gives a trace, with the assumption at its rule', () => {
 		const { ruleset, diagnostics } = parseRuleset(

@@ -190,9 +190,30 @@ describe('conntrack, state and connmark', () => {
 		expect(firstMatch(rule, table).test(makePacket(), env)).toBe(expected);
 	});
 
+	it('--ctexpire asks the conntrack table when the engine offers it', () => {
+		const m = firstMatch('-A FORWARD -m conntrack --ctexpire 50:70');
+		const env = { ...makeEnv({ ct: established() }), ctTimeLeft: () => 61.5 };
+		expect(m.test(makePacket(), env)).toBe(true);
+		expect(m.test(makePacket(), { ...env, ctTimeLeft: () => 49 })).toBe(false);
+	});
+	it('--ctexpire estimate: default timeout less the time since the last packet', () => {
+		const m = firstMatch('-A FORWARD -m conntrack --ctexpire 90');
+		// udp unreplied: 30 s … not 90; an assured udp stream 120 s, seen 30 s ago: 90 left.
+		const stream = ct('ESTABLISHED', {
+			entry: ctEntry({
+				orig: { proto: 17, src: 1, dst: 2, sport: 5000, dport: 53 },
+				reply: { proto: 17, src: 2, dst: 1, sport: 53, dport: 5000 },
+				tcpState: null,
+				status: { seenReply: true, assured: true, confirmed: true, expected: false },
+				lastSeen: 10
+			})
+		});
+		expect(m.test(makePacket({ time: 40 }), makeEnv({ ct: stream }))).toBe(true);
+		expect(m.test(makePacket({ time: 41 }), makeEnv({ ct: stream }))).toBe(false);
+	});
 	it('notes SNAT/DNAT and --ctexpire, not plain states', () => {
 		expect(firstMatch('-A FORWARD -m conntrack --ctstate DNAT').note).toMatch(/false until then/);
-		expect(firstMatch('-A FORWARD -m conntrack --ctexpire 10').note).toMatch(/estimated/);
+		expect(firstMatch('-A FORWARD -m conntrack --ctexpire 10').note).toMatch(/default timeouts/);
 		expect(firstMatch('-A FORWARD -m conntrack --ctstate NEW').note).toBeUndefined();
 	});
 });
