@@ -9,6 +9,7 @@ import type { Hook } from '../model';
 import type { TargetEnv } from './compile-types';
 import {
 	failingAfterAddresses,
+	nextInRun,
 	packedFailure,
 	PACK_MORE,
 	type CompiledChain,
@@ -41,6 +42,12 @@ class SkipRun {
 		if (this.to === 0) this.from = position;
 		this.to = position;
 		if (test >= 3) (this.beyond ??= []).push(position, test);
+	}
+
+	/** Rules `from`..`to` failed on -p or -d (derivable, so nothing is recorded per rule). */
+	addRange(from: number, to: number): void {
+		if (this.to === 0) this.from = from;
+		this.to = to;
 	}
 
 	flush(place: ChainPlace, steps: Step[]): void {
@@ -109,9 +116,24 @@ export function walkBaseChain(
 		// The hot loop: a packet may cross thousands of rules that fail on -p/-s/-d alone.
 		const packed = chain.packed;
 		const n = packed.flags.length;
+		// Int32 views of the addresses, as the packed arrays hold them.
+		const proto = p.proto;
+		const src = p.src | 0;
+		const dst = p.dst | 0;
 		let failed = -1;
 		for (; i < n; i++) {
-			failed = packedFailure(packed, i, p);
+			if (packed.runEnd[i] !== 0) {
+				const stop = nextInRun(packed, i, dst);
+				if (stop > i) {
+					skip.addRange(i + 1, stop);
+					i = stop;
+					if (i >= n) {
+						failed = 2;
+						break;
+					}
+				}
+			}
+			failed = packedFailure(packed, i, proto, src, dst);
 			if (failed < 0 && packed.flags[i] & PACK_MORE)
 				failed = failingAfterAddresses(chain.rules[i], p, env);
 			if (failed < 0) break;

@@ -58,12 +58,21 @@ export interface CompiledRule {
 export interface PackedTests {
 	/** Protocol number, or -1 for none. */
 	proto: Int16Array;
-	srcAddr: Uint32Array;
-	srcMask: Uint32Array;
-	dstAddr: Uint32Array;
-	dstMask: Uint32Array;
+	/** Signed 32-bit views: a load above 2^31 from a Uint32Array is a heap number, which is slow. */
+	srcAddr: Int32Array;
+	srcMask: Int32Array;
+	dstAddr: Int32Array;
+	dstMask: Int32Array;
 	/** PACK_* bits. */
 	flags: Uint8Array;
+	/**
+	 * Runs of rules with `-d ADDR/32` and no `-s` (kube-proxy's service lists): `runEnd[i]` is the
+	 * index after the run rule `i` belongs to, or 0. A packet skips such a run up to the first rule
+	 * whose address is its destination, found in `byDst`, without testing each rule in between —
+	 * they all fail on -p or -d, which the trace derives on demand.
+	 */
+	runEnd: Int32Array;
+	byDst: Map<number, number[]>;
 }
 
 export const PACK_PROTO_INV = 1;
@@ -78,12 +87,15 @@ function pack(rules: CompiledRule[]): PackedTests {
 	const n = rules.length;
 	const packed: PackedTests = {
 		proto: new Int16Array(n),
-		srcAddr: new Uint32Array(n),
-		srcMask: new Uint32Array(n),
-		dstAddr: new Uint32Array(n),
-		dstMask: new Uint32Array(n),
-		flags: new Uint8Array(n)
+		srcAddr: new Int32Array(n),
+		srcMask: new Int32Array(n),
+		dstAddr: new Int32Array(n),
+		dstMask: new Int32Array(n),
+		flags: new Uint8Array(n),
+		runEnd: new Int32Array(n),
+		byDst: new Map()
 	};
+	const inRun = (r: CompiledRule) => r.hasDst && !r.dstInv && r.dstMask === 0xffffffff && !r.hasSrc;
 	rules.forEach((r, i) => {
 		packed.proto[i] = r.proto;
 		packed.srcAddr[i] = r.srcAddr;
@@ -98,6 +110,22 @@ function pack(rules: CompiledRule[]): PackedTests {
 			(r.dstInv ? PACK_DST_INV : 0) |
 			(r.inIface || r.outIface || r.fragment !== null || r.matches.length ? PACK_MORE : 0);
 	});
+	// Runs shorter than this are cheaper to test rule by rule.
+	const MIN_RUN = 16;
+	for (let i = 0; i < n;) {
+		let j = i;
+		while (j < n && inRun(rules[j])) j++;
+		if (j - i >= MIN_RUN) {
+			for (let k = i; k < j; k++) {
+				packed.runEnd[k] = j;
+				const key = rules[k].dstAddr | 0;
+				const list = packed.byDst.get(key);
+				if (list) list.push(k);
+				else packed.byDst.set(key, [k]);
+			}
+		}
+		i = j === i ? i + 1 : j;
+	}
 	return packed;
 }
 
@@ -197,20 +225,43 @@ function ifaceMatches(test: IfaceTest, name: string | null): boolean {
  * the k-th match), or -1 when all pass — in the kernel's order: ip header first, then matches in
  * the order written, stopping at the first that fails.
  */
-/** The first failing -p/-s/-d test of rule `i` from the packed arrays, or -1 when they pass. */
-export function packedFailure(t: PackedTests, i: number, p: Packet): number {
+/**
+ * Where a packet to `dst` next stops in the address run that rule `i` belongs to: the first rule
+ * at or after `i` whose address is `dst`, or the run's end.
+ */
+export function nextInRun(t: PackedTests, i: number, dst: number): number {
+	const end = t.runEnd[i];
+	const list = t.byDst.get(dst);
+	if (list) {
+		let lo = 0;
+		let hi = list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (list[mid] < i) lo = mid + 1;
+			else hi = mid;
+		}
+		if (lo < list.length && list[lo] < end) return list[lo];
+	}
+	return end;
+}
+
+/**
+ * The first failing -p/-s/-d test of rule `i` from the packed arrays, or -1 when they pass. The
+ * packet's fields come as plain numbers: read once per run of rules, not once per rule.
+ */
+export function packedFailure(
+	t: PackedTests,
+	i: number,
+	proto: number,
+	src: number,
+	dst: number
+): number {
 	const f = t.flags[i];
-	const proto = t.proto[i];
-	if (proto !== -1 && (p.proto === proto) === ((f & PACK_PROTO_INV) !== 0)) return 0;
-	if (
-		f & PACK_HAS_SRC &&
-		((p.src & t.srcMask[i]) >>> 0 === t.srcAddr[i]) === ((f & PACK_SRC_INV) !== 0)
-	)
+	const want = t.proto[i];
+	if (want !== -1 && (proto === want) === ((f & PACK_PROTO_INV) !== 0)) return 0;
+	if (f & PACK_HAS_SRC && ((src & t.srcMask[i]) === t.srcAddr[i]) === ((f & PACK_SRC_INV) !== 0))
 		return 1;
-	if (
-		f & PACK_HAS_DST &&
-		((p.dst & t.dstMask[i]) >>> 0 === t.dstAddr[i]) === ((f & PACK_DST_INV) !== 0)
-	)
+	if (f & PACK_HAS_DST && ((dst & t.dstMask[i]) === t.dstAddr[i]) === ((f & PACK_DST_INV) !== 0))
 		return 2;
 	return -1;
 }

@@ -430,6 +430,57 @@ describe('assumptions are visible at the rule', () => {
 	});
 });
 
+describe('long runs of -d ADDR/32 rules (kube-proxy service lists)', () => {
+	const host_ = host;
+	// 30 rules, alternating tcp and udp, each for its own address; the index must give exactly
+	// what testing rule by rule gives.
+	const lines = ['*filter', ':FORWARD ACCEPT [0:0]'];
+	for (let k = 1; k <= 30; k++)
+		lines.push(`-A FORWARD -d 10.0.9.${k}/32 -p ${k % 2 ? 'tcp' : 'udp'} -j DROP`);
+	lines.push('-A FORWARD -d 10.0.9.15/32 -j ACCEPT', 'COMMIT', '');
+	const rules = lines.join('\n');
+	const { ruleset } = parseRuleset(rules);
+	const chain = ruleset.tables[0].chains.find((c) => c.name === 'FORWARD')!;
+
+	it.each([
+		['tcp to rule 15 (tcp)', 6, 15, ['filter:FORWARD:rule:15:DROP']],
+		['udp to rule 15 (tcp): the whole run is skipped', 17, 15, ['filter:FORWARD:rule:31:ACCEPT']],
+		['udp to rule 16 (udp)', 17, 16, ['filter:FORWARD:rule:16:DROP']],
+		['tcp to an address in no rule', 6, 99, ['filter:FORWARD:policy:ACCEPT']]
+	])('%s', (_what, proto, host, expected) => {
+		const viaEth1 = host_({
+			routes: [
+				{
+					to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
+					via: ip('10.0.2.2'),
+					dev: 'r-eth1',
+					table: MAIN_TABLE,
+					src: null,
+					metric: 0
+				}
+			]
+		});
+		const packet = wire({
+			proto,
+			sport: 1,
+			dport: 2,
+			flags: proto === 6 ? 2 : 0,
+			icmpType: 0,
+			dst: ip(`10.0.9.${host}`)
+		});
+		const [t] = run(rules, [packet], viaEth1);
+		expect(events(t)).toEqual(expected);
+		const skip = t.steps.find((x): x is Extract<Step, { type: 'skip' }> => x.type === 'skip')!;
+		expect(skip.beyond).toEqual([]);
+		// Each skipped rule failed -p or -d, derived from the rule and the packet.
+		for (let n = skip.from; n <= skip.to; n++) {
+			const r = chain.rules[n - 1];
+			const protoOk = !r.protocol || r.protocol.value === (proto === 6 ? 'tcp' : 'udp');
+			expect(failedTestOf(skip, n, r, t.packet)).toBe(protoOk ? 2 : 0);
+		}
+	});
+});
+
 describe('§5 routing', () => {
 	it('§5.1 an address of another interface is local (weak host model)', () => {
 		const [t] = run(ALL_CHAINS, [wire({ dst: ip('10.0.2.1') })]);
