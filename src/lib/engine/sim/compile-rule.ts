@@ -82,6 +82,8 @@ export const PACK_HAS_DST = 8;
 export const PACK_DST_INV = 16;
 /** The rule has tests beyond -p/-s/-d (interfaces, -f, matches). */
 export const PACK_MORE = 32;
+/** The rule tests -i or -o, which the kernel checks before -p. */
+export const PACK_IFACE = 64;
 
 function pack(rules: CompiledRule[]): PackedTests {
 	const n = rules.length;
@@ -108,7 +110,8 @@ function pack(rules: CompiledRule[]): PackedTests {
 			(r.srcInv ? PACK_SRC_INV : 0) |
 			(r.hasDst ? PACK_HAS_DST : 0) |
 			(r.dstInv ? PACK_DST_INV : 0) |
-			(r.inIface || r.outIface || r.fragment !== null || r.matches.length ? PACK_MORE : 0);
+			(r.inIface || r.outIface || r.fragment !== null || r.matches.length ? PACK_MORE : 0) |
+			(r.inIface || r.outIface ? PACK_IFACE : 0);
 	});
 	// Runs shorter than this are cheaper to test rule by rule.
 	const MIN_RUN = 16;
@@ -222,8 +225,8 @@ function ifaceMatches(test: IfaceTest, name: string | null): boolean {
 
 /**
  * The index of the rule's first test the packet fails (0 -p, 1 -s, 2 -d, 3 -i, 4 -o, 5 -f, 6 + k
- * the k-th match), or -1 when all pass — in the kernel's order: ip header first, then matches in
- * the order written, stopping at the first that fails.
+ * the k-th match), or -1 when all pass — in the kernel's order (ip_packet_match): -s, -d, -i, -o,
+ * -p, -f, then the matches in the order written, stopping at the first that fails.
  */
 /**
  * Where a packet to `dst` next stops in the address run that rule `i` belongs to: the first rule
@@ -257,12 +260,15 @@ export function packedFailure(
 	dst: number
 ): number {
 	const f = t.flags[i];
-	const want = t.proto[i];
-	if (want !== -1 && (proto === want) === ((f & PACK_PROTO_INV) !== 0)) return 0;
+	// ip_packet_match's order: addresses, interfaces, then the protocol.
 	if (f & PACK_HAS_SRC && ((src & t.srcMask[i]) === t.srcAddr[i]) === ((f & PACK_SRC_INV) !== 0))
 		return 1;
 	if (f & PACK_HAS_DST && ((dst & t.dstMask[i]) === t.dstAddr[i]) === ((f & PACK_DST_INV) !== 0))
 		return 2;
+	// With interfaces to test first, the protocol waits for failingAfterAddresses.
+	if (f & PACK_IFACE) return -1;
+	const want = t.proto[i];
+	if (want !== -1 && (proto === want) === ((f & PACK_PROTO_INV) !== 0)) return 0;
 	return -1;
 }
 
@@ -271,7 +277,6 @@ export function firstFailingTest(
 	p: Packet,
 	env: Parameters<CompiledMatch['test']>[1]
 ): number {
-	if (r.proto !== -1 && (p.proto === r.proto) === r.protoInv) return 0;
 	if (r.hasSrc && ((p.src & r.srcMask) >>> 0 === r.srcAddr) === r.srcInv) return 1;
 	if (r.hasDst && ((p.dst & r.dstMask) >>> 0 === r.dstAddr) === r.dstInv) return 2;
 	return failingAfterAddresses(r, p, env);
@@ -285,6 +290,7 @@ export function failingAfterAddresses(
 ): number {
 	if (r.inIface && !ifaceMatches(r.inIface, p.inIface)) return 3;
 	if (r.outIface && !ifaceMatches(r.outIface, p.outIface)) return 4;
+	if (r.proto !== -1 && (p.proto === r.proto) === r.protoInv) return 0;
 	// Conntrack reassembles before raw (§3.8): a simulated packet is never a non-first fragment.
 	if (r.fragment === true) return 5;
 	const m = r.matches;

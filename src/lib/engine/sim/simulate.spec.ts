@@ -430,6 +430,22 @@ describe('assumptions are visible at the rule', () => {
 	});
 });
 
+describe('which test failed first follows ip_packet_match: -s, -d, -i, -o, then -p', () => {
+	it.each([
+		['-p udp -s 10.9.0.0/16', 1],
+		['-p udp -d 10.0.2.2 -i r-eth1', 3],
+		['-p udp -d 10.0.2.2 -i r-eth0', 0],
+		['-p udp -m comment --comment x', 0]
+	])('%s fails first on test %d', (spec, test) => {
+		const rules = `*filter\n:FORWARD ACCEPT [0:0]\n-A FORWARD ${spec} -j DROP\nCOMMIT\n`;
+		const [t] = run(rules, [wire()]);
+		const skip = t.steps.find((x): x is Extract<Step, { type: 'skip' }> => x.type === 'skip')!;
+		const rule = parseRuleset(rules).ruleset.tables[0].chains.find((c) => c.name === 'FORWARD')!
+			.rules[0];
+		expect(failedTestOf(skip, 1, rule, t.packet)).toBe(test);
+	});
+});
+
 describe('long runs of -d ADDR/32 rules (kube-proxy service lists)', () => {
 	const host_ = host;
 	// 30 rules, alternating tcp and udp, each for its own address; the index must give exactly
@@ -472,11 +488,12 @@ describe('long runs of -d ADDR/32 rules (kube-proxy service lists)', () => {
 		expect(events(t)).toEqual(expected);
 		const skip = t.steps.find((x): x is Extract<Step, { type: 'skip' }> => x.type === 'skip')!;
 		expect(skip.beyond).toEqual([]);
-		// Each skipped rule failed -p or -d, derived from the rule and the packet.
+		// Each skipped rule failed -d or -p, derived from the rule and the packet.
 		for (let n = skip.from; n <= skip.to; n++) {
 			const r = chain.rules[n - 1];
-			const protoOk = !r.protocol || r.protocol.value === (proto === 6 ? 'tcp' : 'udp');
-			expect(failedTestOf(skip, n, r, t.packet)).toBe(protoOk ? 2 : 0);
+			// The kernel tests -d before -p: a rule for another address failed -d.
+			const dstHit = r.destination!.value.address === ip(`10.0.9.${host}`);
+			expect(failedTestOf(skip, n, r, t.packet)).toBe(dstHit ? 0 : 2);
 		}
 	});
 });

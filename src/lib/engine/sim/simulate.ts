@@ -270,6 +270,7 @@ export class Simulation {
 			ct: f.ct,
 			host: this.model,
 			state: this.state,
+			ctTimeLeft: (entry) => this.ct.timeLeft(entry, f.p.time),
 			setUntracked: () => {
 				f.untracked = true;
 			},

@@ -5,7 +5,6 @@
  * any step can be rebuilt from the packet the trace starts with plus the effects before that step.
  */
 import type { Hook, Rule, TableName } from '../model';
-import { protocolNumber } from '../parse/protocols';
 import type { CtRef, CtSnapshot, CtState } from './conntrack-types';
 import type { Packet } from './packet';
 
@@ -57,7 +56,8 @@ export type Step =
 	| ({ type: 'chain' } & ChainPlace)
 	/**
 	 * Rules `from`..`to` (1-based, inclusive) of a chain did not match. Which test each one failed
-	 * first (0–5 the built-in -p, -s, -d, -i, -o, -f; 6 + k the k-th `-m` match) is derived on
+	 * first (0–5 the built-in -p, -s, -d, -i, -o, -f, tested in the kernel's order -s, -d, -i, -o,
+	 * -p, -f; 6 + k the k-th `-m` match) is derived on
 	 * demand with `failedTestOf`: a rule that failed -p, -s or -d is recomputed from the rule and
 	 * the packet, the others are listed in `beyond` as pairs `[rule, test, rule, test, …]`. So a
 	 * packet crossing 5,000 kube-proxy rules records two numbers, not 5,000.
@@ -112,18 +112,12 @@ export function failedTestOf(
 ): number {
 	for (let k = 0; k < step.beyond.length; k += 2)
 		if (step.beyond[k] === position) return step.beyond[k + 1];
-	const proto = rule.protocol ? protocolNumber(rule.protocol.value) : null;
-	if (
-		rule.protocol &&
-		proto !== null &&
-		proto !== 0 &&
-		(packet.proto === proto) === rule.protocol.inverted
-	)
-		return 0;
 	const addr = (n: Rule['source'], a: number) =>
 		!!n && ((a & n.value.mask) >>> 0 === n.value.address) === n.inverted;
 	if (addr(rule.source, packet.src)) return 1;
-	return 2;
+	if (addr(rule.destination, packet.dst)) return 2;
+	// Interface failures are recorded; what is left is the protocol.
+	return 0;
 }
 
 /** How a packet's journey ended. */

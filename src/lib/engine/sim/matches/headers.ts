@@ -1,7 +1,6 @@
 /**
  * Matches on header fields nfwalk's packet does not carry: IPsec SPIs, TCP MSS, SCTP chunks,
- * DCCP types and options, raw `-m u32` words. Ports are checked exactly; the rest is an
- * assumption shown on the rule.
+ * DCCP types and options. Ports are checked exactly; the rest is an assumption shown on the rule.
  */
 import type { MatchCompiler } from '../compile-types';
 import { assumeMatch, opt } from './build';
@@ -46,6 +45,3 @@ export const compileDccp: MatchCompiler = (options) =>
 				? "nfwalk's packets carry no DCCP type or options: --dccp-types/--dccp-option assumed to match"
 				: undefined
 	});
-
-export const compileU32: MatchCompiler = () =>
-	assumeMatch('nfwalk does not simulate -m u32 (it reads raw packet words): assumed to match');

@@ -1,9 +1,9 @@
 /**
  * Matches on host machinery nfwalk does not model: bridges, IPsec policies, sockets, cgroups,
- * CPUs, OS fingerprints, BPF programs, routing realms, clusters, labels, connection counts, rate
- * estimators, IPVS. Where the kernel's answer for a host *without* that machinery is known
- * (no packet is bridged, none went through IPsec or IPVS, every route has realm 0), the match
- * gives exactly that answer; the others never match. Either way the rule says why.
+ * CPUs, OS fingerprints, BPF programs, routing realms, clusters, labels, rate estimators, IPVS.
+ * Where the kernel's answer for a host *without* that machinery is known (no packet is bridged,
+ * none went through IPsec or IPVS, every route has realm 0), the match gives exactly that
+ * answer; the others never match. Either way the rule says why.
  */
 import type { OptionValue } from '../../model';
 import type { ValueMask } from '../../parse/values';
@@ -66,7 +66,6 @@ const WHY: Readonly<Record<string, string>> = {
 	bpf: 'nfwalk does not run BPF programs',
 	cluster: 'nfwalk does not hash packets onto cluster nodes',
 	connlabel: 'nfwalk models no conntrack labels',
-	connlimit: 'nfwalk does not count connections per address',
 	rateest: 'nfwalk models no rate estimators'
 };
 

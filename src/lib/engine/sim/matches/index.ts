@@ -9,6 +9,7 @@ import { assumeMatch } from './build';
 import { compileAddrtype } from './addrtype';
 import { compileComment } from './comment';
 import { compileConnbytes, compileHelper } from './conn-extra';
+import { compileConnlimit } from './connlimit';
 import { compileConntrack, compileState } from './conntrack';
 import { compileHashlimit } from './hashlimit';
 import {
@@ -17,8 +18,7 @@ import {
 	compileEsp,
 	compileIpcomp,
 	compileSctp,
-	compileTcpmss,
-	compileU32
+	compileTcpmss
 } from './headers';
 import { HOST_ONLY, hostOnly } from './host-only';
 import { compileIcmp } from './icmp';
@@ -40,6 +40,7 @@ import { compileTcp } from './tcp';
 import { compileTime } from './time';
 import { compileDscp, compileEcn, compileTos } from './tos';
 import { compileTtl } from './ttl';
+import { compileU32 } from './u32';
 import { compileUdp } from './udp';
 
 /** Every simulated match by the name `-m` loads it under. */
@@ -80,6 +81,7 @@ const COMPILERS: ReadonlyMap<string, MatchCompiler> = new Map<string, MatchCompi
 	['dccp', compileDccp],
 	['quota', compileQuota],
 	['connbytes', compileConnbytes],
+	['connlimit', compileConnlimit],
 	['rpfilter', compileRpfilter],
 	['u32', compileU32],
 	...HOST_ONLY.map((n): [string, MatchCompiler] => [n, hostOnly(n)])

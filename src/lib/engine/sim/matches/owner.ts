@@ -12,7 +12,8 @@ export const compileOwner: MatchCompiler = (options) => {
 	const uid = opt(options, 'uid-owner');
 	const gid = opt(options, 'gid-owner');
 	const sock = opt(options, 'socket-exists');
-	const given = [uid, gid, sock].filter((o) => o !== undefined);
+	// --suppl-groups is a match bit that cannot be inverted, so with it a socketless packet fails.
+	const given = [uid, gid, sock, opt(options, 'suppl-groups')].filter((o) => o !== undefined);
 	const noSocket = given.every((o) => o.inverted);
 	const tests: ((p: Packet) => boolean)[] = [];
 	if (sock?.inverted) tests.push(() => false);

@@ -122,6 +122,12 @@ const CASES: [string, string, Partial<Packet>, boolean][] = [
 	['owner ! uid', '-A OUTPUT -m owner ! --uid-owner 0', { uid: 1000, gid: 1000 }, true],
 	['owner: no socket, plain test fails', '-A OUTPUT -m owner --uid-owner 0', {}, false],
 	['owner: no socket, all inverted matches', '-A OUTPUT -m owner ! --uid-owner 0', {}, true],
+	[
+		'owner: no socket, --suppl-groups is a plain bit, so the match fails',
+		'-A OUTPUT -m owner ! --gid-owner 5 --suppl-groups',
+		{},
+		false
+	],
 	['owner --socket-exists', '-A OUTPUT -m owner --socket-exists', { uid: 0, gid: 0 }, true],
 	[
 		'owner ! --socket-exists with a socket',

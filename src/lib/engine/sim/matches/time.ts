@@ -16,6 +16,19 @@ function days(o: readonly OptionValue[], name: string, all: number): number {
 	return x ? ((x.value as number) ^ (x.inverted ? all : 0)) >>> 0 : all;
 }
 
+/** Day of the month (1–31) of day number `days` since 1970-01-01 (Hinnant's civil_from_days). */
+function monthDay(days: number): number {
+	const z = days + 719468;
+	const era = Math.floor(z / 146097);
+	const doe = z - era * 146097;
+	const yoe = Math.floor(
+		(doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+	);
+	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+	const mp = Math.floor((5 * doy + 2) / 153);
+	return doy - Math.floor((153 * mp + 2) / 5) + 1;
+}
+
 export const compileTime: MatchCompiler = (options) => {
 	const dateStart = num(options, 'datestart', 0);
 	const dateStop = num(options, 'datestop', 0x7fffffff);
@@ -41,10 +54,12 @@ export const compileTime: MatchCompiler = (options) => {
 					secs += 86400;
 				}
 			}
-			const d = new Date(dayStamp * 1000);
-			const weekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
+			const days = Math.floor(dayStamp / 86400);
+			// 1970-01-01 was a Thursday; xt_time numbers Monday 1 … Sunday 7.
+			const weekday = ((((days + 3) % 7) + 7) % 7) + 1;
 			if (!(weekdays & (1 << weekday))) return false;
-			return (monthdays & (2 ** d.getUTCDate())) !== 0;
+			// As the kernel, skip the calendar arithmetic when every month day matches.
+			return monthdays === 0xfffffffe || (monthdays & (2 ** monthDay(days))) !== 0;
 		},
 		note: tz ? '--kerneltz: nfwalk hosts have no time zone; times are taken as UTC' : undefined
 	};
