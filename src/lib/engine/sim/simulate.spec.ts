@@ -343,6 +343,30 @@ describe('§2.5 REJECT, §2.6 NFQUEUE', () => {
 	});
 });
 
+describe('§2.7 DROP in OUTPUT', () => {
+	it('the program that sent the packet gets EPERM', () => {
+		const rules = `*filter\n:OUTPUT ACCEPT [0:0]\n-A OUTPUT -p udp -m udp --dport 53 -j DROP\nCOMMIT\n`;
+		const dns = {
+			from: 'local',
+			packet: makePacket({
+				proto: 17,
+				sport: 5000,
+				dport: 53,
+				flags: 0,
+				src: 0,
+				dst: ip('10.0.2.2'),
+				length: 28
+			})
+		};
+		const [t] = run(rules, [dns]);
+		expect(t.fate).toMatchObject({
+			type: 'dropped',
+			by: { chain: 'OUTPUT', rule: 1 },
+			reason: expect.stringContaining('EPERM')
+		});
+	});
+});
+
 describe('§5.5 rerouting locally generated packets', () => {
 	it('a MARK in mangle OUTPUT reroutes: later OUTPUT chains see the old -o, POSTROUTING the new', () => {
 		const h = host({

@@ -41,6 +41,8 @@ interface Flight {
 	/** True on the input leg of a looped-back packet: nat PREROUTING and INPUT are skipped (§1.2). */
 	loopbackInput: boolean;
 	local: boolean;
+	/** Sent by a program (a scenario's `local` packet), not built by the kernel. */
+	byProgram: boolean;
 	/** The device a reroute after mangle OUTPUT chose; applied from POSTROUTING on (§5.5). */
 	rerouted: string | null;
 	/** Packets the host generated while handling this one, traced after it. */
@@ -77,6 +79,7 @@ export class Simulation {
 	runPacket(sp: ScenarioPacket, n: number): PacketTrace[] {
 		const out: PacketTrace[] = [];
 		const first = this.newFlight(clonePacket(sp.packet), sp.from === 'local', null);
+		first.byProgram = first.local;
 		const queue: { flight: Flight; cause: string | null }[] = [{ flight: first, cause: null }];
 		let k = 0;
 		while (queue.length) {
@@ -103,6 +106,7 @@ export class Simulation {
 			loopbackInput: false,
 			local,
 			rerouted: null,
+			byProgram: false,
 			generated: []
 		};
 	}
@@ -373,10 +377,15 @@ export class Simulation {
 				reason: `rejected with ${r.rejectWith}${packet ? '' : ' (nothing sent)'}`
 			};
 		}
+		const verdict = r.rule === null ? 'policy DROP' : 'DROP';
+		// §2.7: a local program whose packet OUTPUT drops sees its send fail with EPERM.
+		const local = f.byProgram && r.place.hook === 'OUTPUT';
 		return {
 			type: 'dropped',
 			by: { ...r.place, rule: r.rule },
-			reason: r.rule === null ? 'policy DROP' : 'DROP'
+			reason: local
+				? `${verdict}: the sending program gets EPERM (Operation not permitted)`
+				: verdict
 		};
 	}
 
