@@ -32,6 +32,18 @@ function host(over: Partial<Host> = {}): Host {
 	};
 }
 
+/** A route to 10.0.9.0/24 via `via` on `dev` in routing table `table`. */
+function route9(via: string, dev: string, table: number): Host['routes'][number] {
+	return {
+		to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
+		via: ip(via),
+		dev,
+		table,
+		src: null,
+		metric: 0
+	};
+}
+
 /** A forwarded ICMP echo from the client side, unless overridden. */
 function wire(over: Partial<Packet> = {}, from = 'r-eth0'): ScenarioPacket {
 	return {
@@ -370,24 +382,7 @@ describe('§2.7 DROP in OUTPUT', () => {
 describe('§5.5 rerouting locally generated packets', () => {
 	it('a MARK in mangle OUTPUT reroutes: later OUTPUT chains see the old -o, POSTROUTING the new', () => {
 		const h = host({
-			routes: [
-				{
-					to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
-					via: ip('10.0.1.2'),
-					dev: 'r-eth0',
-					table: MAIN_TABLE,
-					src: null,
-					metric: 0
-				},
-				{
-					to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
-					via: ip('10.0.2.2'),
-					dev: 'r-eth1',
-					table: 7,
-					src: null,
-					metric: 0
-				}
-			],
+			routes: [route9('10.0.1.2', 'r-eth0', MAIN_TABLE), route9('10.0.2.2', 'r-eth1', 7)],
 			policyRules: [{ priority: 100, fwmark: 1, mask: 0xffffffff, table: 7 }]
 		});
 		const rules = [
@@ -489,16 +484,7 @@ describe('long runs of -d ADDR/32 rules (kube-proxy service lists)', () => {
 		['tcp to an address in no rule', 6, 99, ['filter:FORWARD:policy:ACCEPT']]
 	])('%s', (_what, proto, host, expected) => {
 		const viaEth1 = host_({
-			routes: [
-				{
-					to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
-					via: ip('10.0.2.2'),
-					dev: 'r-eth1',
-					table: MAIN_TABLE,
-					src: null,
-					metric: 0
-				}
-			]
+			routes: [route9('10.0.2.2', 'r-eth1', MAIN_TABLE)]
 		});
 		const packet = wire({
 			proto,
@@ -561,24 +547,7 @@ describe('§5 routing', () => {
 
 	it('§5.4 a MARK set in mangle PREROUTING steers the forwarding route through policy routing', () => {
 		const h = host({
-			routes: [
-				{
-					to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
-					via: ip('10.0.1.2'),
-					dev: 'r-eth0',
-					table: MAIN_TABLE,
-					src: null,
-					metric: 0
-				},
-				{
-					to: { address: ip('10.0.9.0'), prefix: 24, mask: 0xffffff00 },
-					via: ip('10.0.2.2'),
-					dev: 'r-eth1',
-					table: 7,
-					src: null,
-					metric: 0
-				}
-			],
+			routes: [route9('10.0.1.2', 'r-eth0', MAIN_TABLE), route9('10.0.2.2', 'r-eth1', 7)],
 			policyRules: [{ priority: 100, fwmark: 1, mask: 0xffffffff, table: 7 }]
 		});
 		const rules = `*mangle\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -d 10.0.9.1/32 -j MARK --set-xmark 0x1/0xffffffff\nCOMMIT\n`;

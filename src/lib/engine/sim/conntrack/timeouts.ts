@@ -18,7 +18,7 @@
  * | icmp                      | nf_conntrack_icmp_timeout                      | 30      |
  * | anything else             | nf_conntrack_generic_timeout                   | 600     |
  */
-import type { TcpCtState } from '../conntrack-types';
+import type { TcpCtState, CtEntry } from '../conntrack-types';
 
 export const TCP_TIMEOUT: Readonly<Record<TcpCtState, number>> = {
 	NONE: 120,
@@ -42,3 +42,13 @@ export const UDP_STREAM_TIMEOUT = 120;
 export const UDP_STREAM_AFTER = 2;
 export const ICMP_TIMEOUT = 30;
 export const GENERIC_TIMEOUT = 600;
+
+/**
+ * The default timeout of an entry in its current state: what `nf_ct_expires` starts from. A UDP
+ * entry counts as a stream once it is assured.
+ */
+export function stateTimeout(e: CtEntry): number {
+	if (e.tcpState !== null) return TCP_TIMEOUT[e.tcpState];
+	if (e.orig.proto === 17) return e.status.assured ? UDP_STREAM_TIMEOUT : UDP_TIMEOUT;
+	return e.orig.proto === 1 ? ICMP_TIMEOUT : GENERIC_TIMEOUT;
+}

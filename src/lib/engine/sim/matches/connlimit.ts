@@ -9,13 +9,7 @@
 import type { CtEntry } from '../conntrack-types';
 import type { MatchCompiler, MatchEnv } from '../compile-types';
 import { prefixToMask } from '../../parse/values';
-import {
-	GENERIC_TIMEOUT,
-	ICMP_TIMEOUT,
-	TCP_TIMEOUT,
-	UDP_STREAM_TIMEOUT,
-	UDP_TIMEOUT
-} from '../conntrack/timeouts';
+import { stateTimeout } from '../conntrack/timeouts';
 import { has, opt } from './build';
 
 /** Whether conntrack still holds `e` at `now` (the table's own answer when the engine offers it). */
@@ -23,16 +17,7 @@ function alive(e: CtEntry, now: number, env: MatchEnv): boolean {
 	if (!e.status.confirmed) return false;
 	if (e.tcpState === 'TIME_WAIT' || e.tcpState === 'CLOSE') return false;
 	if (env.ctTimeLeft) return env.ctTimeLeft(e) > 0;
-	const timeout =
-		e.tcpState !== null
-			? TCP_TIMEOUT[e.tcpState]
-			: e.orig.proto === 17
-				? e.status.assured
-					? UDP_STREAM_TIMEOUT
-					: UDP_TIMEOUT
-				: e.orig.proto === 1
-					? ICMP_TIMEOUT
-					: GENERIC_TIMEOUT;
+	const timeout = stateTimeout(e);
 	return now - e.lastSeen < timeout;
 }
 

@@ -9,13 +9,7 @@ import { prefixToMask } from '../../parse/values';
 import type { CtEntry, CtRef, CtTuple } from '../conntrack-types';
 import type { CompiledMatch, MatchCompiler, MatchEnv } from '../compile-types';
 import type { Packet } from '../packet';
-import {
-	GENERIC_TIMEOUT,
-	ICMP_TIMEOUT,
-	TCP_TIMEOUT,
-	UDP_STREAM_TIMEOUT,
-	UDP_TIMEOUT
-} from '../conntrack/timeouts';
+import { stateTimeout } from '../conntrack/timeouts';
 import { inRange, notes, opt } from './build';
 
 const STATE_BIT: Readonly<Record<string, number>> = {
@@ -73,16 +67,7 @@ function portTest(o: OptionValue, dir: 'orig' | 'reply', side: 'sport' | 'dport'
  * once it is assured.
  */
 function estimatedTimeLeft(e: CtEntry, now: number): number {
-	const timeout =
-		e.tcpState !== null
-			? TCP_TIMEOUT[e.tcpState]
-			: e.orig.proto === 17
-				? e.status.assured
-					? UDP_STREAM_TIMEOUT
-					: UDP_TIMEOUT
-				: e.orig.proto === 1
-					? ICMP_TIMEOUT
-					: GENERIC_TIMEOUT;
+	const timeout = stateTimeout(e);
 	return Math.max(0, Math.floor(timeout - (now - e.lastSeen)));
 }
 
