@@ -3,7 +3,7 @@
  * protocol (ports for tcp/udp, flags for tcp, type/code for icmp, id for echo and timestamp) and on
  * `from` (a packet from an interface names its source; a local one may leave it to routing).
  */
-import { hasPorts, TCP_FLAG, type Packet } from '../engine/sim/packet';
+import { blankPacket, hasPorts, TCP_FLAG, type Packet } from '../engine/sim/packet';
 import type { ScenarioPacket } from '../engine/sim/simulate';
 import { protocolName, protocolNumber } from '../engine/parse/protocols';
 import type { Checker, Fields } from './checker';
@@ -160,20 +160,7 @@ export function parsePacket(
 		} else {
 			const ef = c.object(f.embedded, `${path}.embedded`, EMBEDDED_FIELDS, ['proto', 'src', 'dst']);
 			const eh = ef && parseHeaders(ef, f.embedded, `${path}.embedded`, c, true);
-			if (eh)
-				embedded = {
-					...eh,
-					length: 20 + (HEADER_BYTES[eh.proto] ?? 0),
-					payload: '',
-					embedded: null,
-					mac: null,
-					mark: 0,
-					inIface: null,
-					outIface: null,
-					uid: null,
-					gid: null,
-					time
-				};
+			if (eh) embedded = blankPacket({ ...eh, length: 20 + (HEADER_BYTES[eh.proto] ?? 0), time });
 		}
 	}
 	const ttl = num('ttl', 255, 64, '"ttl": 64');

@@ -6,8 +6,7 @@ import type { Ruleset } from '../model';
 import { parseCidr } from '../parse/values';
 import type { Host } from './host';
 import { MAIN_TABLE } from './host';
-import { makePacket } from './matches/test-packet';
-import { TCP_FLAG } from './packet';
+import { blankPacket, TCP_FLAG } from './packet';
 import type { ScenarioPacket } from './simulate';
 
 export { parseRuleset } from '../parse/index';
@@ -47,7 +46,7 @@ export function wirePacket(
 	dst: string,
 	dport: number
 ): ScenarioPacket {
-	const packet = makePacket({
+	const packet = blankPacket({
 		proto: proto === 'tcp' ? 6 : 17,
 		src: ip(src),
 		dst: ip(dst),

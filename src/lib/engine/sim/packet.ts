@@ -56,6 +56,37 @@ export interface Packet {
 	time: number;
 }
 
+/**
+ * A packet with every field at its neutral value (no ports, no flags, TTL 64, a bare 20-byte IP
+ * header, no metadata) and `fields` on top. The one place a whole Packet is spelled out.
+ */
+export function blankPacket(fields: Partial<Packet> = {}): Packet {
+	return {
+		proto: 0,
+		src: 0,
+		dst: 0,
+		sport: 0,
+		dport: 0,
+		flags: 0,
+		icmpType: 0,
+		icmpCode: 0,
+		icmpId: 0,
+		ttl: 64,
+		tos: 0,
+		length: 20,
+		payload: '',
+		embedded: null,
+		mac: null,
+		mark: 0,
+		inIface: null,
+		outIface: null,
+		uid: null,
+		gid: null,
+		time: 0,
+		...fields
+	};
+}
+
 export function clonePacket(p: Packet): Packet {
 	return { ...p };
 }

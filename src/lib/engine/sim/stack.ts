@@ -4,7 +4,7 @@
  * locally generated one, through OUTPUT and POSTROUTING.
  */
 import type { HostModel } from './host-model';
-import { IPPROTO, TCP_FLAG, type Packet } from './packet';
+import { blankPacket, IPPROTO, TCP_FLAG, type Packet } from './packet';
 
 /** REJECT `--reject-with` types and their ICMP code (type 3, destination unreachable). */
 const REJECT_CODES: Readonly<Record<string, number>> = {
@@ -18,29 +18,7 @@ const REJECT_CODES: Readonly<Record<string, number>> = {
 };
 
 function base(from: Packet, src: number, dst: number, proto: number): Packet {
-	return {
-		proto,
-		src,
-		dst,
-		sport: 0,
-		dport: 0,
-		flags: 0,
-		icmpType: 0,
-		icmpCode: 0,
-		icmpId: 0,
-		ttl: 64,
-		tos: 0,
-		length: 20,
-		payload: '',
-		embedded: null,
-		mac: null,
-		mark: 0,
-		inIface: null,
-		outIface: null,
-		uid: null,
-		gid: null,
-		time: from.time
-	};
+	return blankPacket({ proto, src, dst, time: from.time });
 }
 
 /**
