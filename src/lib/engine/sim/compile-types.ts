@@ -8,6 +8,7 @@ import type { CtEntry, CtRef, CtTemplate } from './conntrack-types';
 import type { HostModel } from './host-model';
 import type { Packet } from './packet';
 import type { Effect, Verdict } from './trace';
+import type { NatRequest } from '../nat/range';
 
 /** Per-scenario memory of stateful matches, keyed as the kernel keys them. */
 export interface SimState {
@@ -53,6 +54,12 @@ export interface TargetEnv extends MatchEnv {
 	 * code honours it; without it the CT target says it was not simulated.
 	 */
 	setCtTemplate?(template: CtTemplate): void;
+	/**
+	 * A NAT target in a nat chain: binds the connection (nf_nat_setup_info) and says what the
+	 * binding is. Only a first packet whose binding for this hook's manip is not yet set up gets
+	 * here; the packet itself is rewritten when the nat table is done.
+	 */
+	natBind?(request: NatRequest): TargetResult;
 }
 
 /** Result of running a target on a packet. */

@@ -4,7 +4,7 @@
  * kernel's, as `conntrack -L` and `-m conntrack` spell them.
  */
 
-/** `--ctstate` values; SNAT/DNAT are the virtual states of translated flows (NAT issue). */
+/** `--ctstate` values; the virtual SNAT/DNAT states are read from the status bits. */
 export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'UNTRACKED';
 
 export type CtDirection = 'ORIGINAL' | 'REPLY';
@@ -22,12 +22,21 @@ export interface CtTuple {
 	dport: number;
 }
 
-/** Status bits as `--ctstatus` names them. */
+/** Status bits: the four `--ctstatus` names, then the NAT bits the kernel keeps beside them. */
 export interface CtStatus {
 	seenReply: boolean;
 	assured: boolean;
 	confirmed: boolean;
 	expected: boolean;
+	/** IPS_SRC_NAT / IPS_DST_NAT: the binding changed the source / destination (`--ctstate SNAT/DNAT`). */
+	srcNat: boolean;
+	dstNat: boolean;
+	/**
+	 * IPS_SRC_NAT_DONE / IPS_DST_NAT_DONE: the manip is bound (by a NAT rule, or the null binding when
+	 * none matched), so its nat chains are not traversed again for this connection (§1.4).
+	 */
+	srcNatDone: boolean;
+	dstNatDone: boolean;
 }
 
 /** TCP connection states as `conntrack -L` prints them. */

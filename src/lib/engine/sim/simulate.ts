@@ -8,7 +8,7 @@
  * in over `lo` and runs PREROUTING and INPUT with the conntrack entry it already has (§3.5).
  */
 import type { Hook, Ruleset } from '../model';
-import type { SimState, TargetEnv } from './compile-types';
+import type { SimState, TargetEnv, TargetResult } from './compile-types';
 import { compileRuleset, type CompiledRuleset } from './compile-rule';
 import type { CtRef, CtTemplate } from './conntrack-types';
 import { ConntrackTable, conntrackActive, trackingNote } from './conntrack/index';
@@ -19,7 +19,13 @@ import { baseChain, hookSlots } from './hooks';
 import { clonePacket, type Packet } from './packet';
 import { seededRandom } from './random';
 import { icmpError, isIcmpError, rejectPacket, stackAnswer } from './stack';
-import type { CounterSnapshot, Fate, PacketTrace, Step, Trace } from './trace';
+import type { CounterSnapshot, CtView, Fate, PacketTrace, Step, Trace } from './trace';
+import { natSlot } from './nat-hook';
+import { endpointOf, setupBinding } from '../nat/binding';
+import type { NatRequest } from '../nat/range';
+import { manipOf, resolveRequest } from '../nat/resolve';
+import type { CtEntry, CtTuple } from './conntrack-types';
+import { formatIPv4 } from '../parse/values';
 
 /** One packet of a scenario: where it comes from and its headers. */
 export interface ScenarioPacket {
@@ -43,8 +49,12 @@ interface Flight {
 	local: boolean;
 	/** Sent by a program (a scenario's `local` packet), not built by the kernel. */
 	byProgram: boolean;
-	/** The device a reroute after mangle OUTPUT chose; applied from POSTROUTING on (§5.5). */
+	/** The device a reroute after mangle or nat OUTPUT chose; applied from POSTROUTING on (§5.5). */
 	rerouted: string | null;
+	/** The next hop routing chose (the gateway, or the destination itself): MASQUERADE's subnet. */
+	nextHop: number | null;
+	/** A NAT rule's binding, said after its rule step. */
+	pendingBind: string | null;
 	/** Packets the host generated while handling this one, traced after it. */
 	generated: { packet: Packet; cause: string; related: CtRef | null }[];
 }
@@ -57,6 +67,10 @@ export class Simulation {
 	private readonly compiled: CompiledRuleset;
 	private readonly ct = new ConntrackTable();
 	private readonly ctOn: boolean;
+	/** NAT's core hooks exist: conntrack is on and a nat table is registered (§1.4). */
+	private readonly natOn: boolean;
+	/** get_random_u16 for NAT's port choice, apart from the statistic draws so those stay put. */
+	private readonly natRandom: () => number;
 	private readonly state: SimState;
 
 	constructor(
@@ -66,6 +80,8 @@ export class Simulation {
 		this.model = new HostModel(host);
 		this.compiled = compileRuleset(ruleset);
 		this.ctOn = conntrackActive(ruleset);
+		this.natOn = this.ctOn && natRegistered(ruleset, host.backend);
+		this.natRandom = seededRandom((host.statisticSeed ^ 0x6e617400) >>> 0);
 		this.state = { recent: new Map(), random: seededRandom(host.statisticSeed) };
 	}
 
@@ -87,7 +103,9 @@ export class Simulation {
 			const id = k === 0 ? String(n) : `${n}.${k}`;
 			k++;
 			const packet = clonePacket(flight.p);
+			const view = this.view(flight.ct);
 			const fate = flight.local ? this.runLocal(flight) : this.runIncoming(flight, sp.from);
+			attachViews(flight.steps, view);
 			out.push({ id, cause, packet, steps: flight.steps, fate });
 			for (const g of flight.generated) {
 				queue.push({ flight: this.newFlight(g.packet, true, g.related), cause: g.cause });
@@ -106,6 +124,8 @@ export class Simulation {
 			loopbackInput: false,
 			local,
 			rerouted: null,
+			nextHop: null,
+			pendingBind: null,
 			byProgram: false,
 			generated: []
 		};
@@ -183,6 +203,7 @@ export class Simulation {
 			reason: route.text
 		});
 		p.outIface = route.iface;
+		f.nextHop = route.via ?? p.dst;
 		f.steps.push({
 			type: 'effect',
 			effect: { type: 'ttl', before: p.ttl, after: p.ttl - 1 },
@@ -216,6 +237,7 @@ export class Simulation {
 		}
 		if (p.src === 0) p.src = route.src ?? 0;
 		p.outIface = route.kind === 'local' ? 'lo' : route.iface;
+		f.nextHop = route.via ?? p.dst;
 		f.steps.push({
 			type: 'route',
 			decision: 'output',
@@ -249,26 +271,50 @@ export class Simulation {
 				this.confirm(f);
 				continue;
 			}
-			if (slot.table === 'nat' && !this.natRuns(f)) continue;
-			const chain = baseChain(this.ruleset, slot.table, hook, this.host.backend);
-			if (!chain) continue;
-			const compiled = this.compiled.get(slot.table)!.get(chain.name)!;
-			const outcome = walkBaseChain(compiled, hook, f.p, this.env(f, hook, slot.table), f.steps);
+			if (slot.table === 'nat') {
+				if (!this.natOn) continue;
+				const dst = f.p.dst;
+				const stop: { outcome: HookResult | null } = { outcome: null };
+				natSlot(hook, {
+					p: f.p,
+					ct: f.ct,
+					untracked: f.untracked,
+					steps: f.steps,
+					oracle: (entry) => this.ct.natOracle(entry, () => Math.floor(this.natRandom() * 65536)),
+					bindStep: (entry, text) => f.steps.push(this.bindStep(f, entry, text)),
+					runChain: () => {
+						const outcome = this.runChain(f, hook, 'nat');
+						if (f.pendingBind && f.ct?.entry)
+							f.steps.push(this.bindStep(f, f.ct.entry, f.pendingBind));
+						f.pendingBind = null;
+						if (outcome && outcome.type !== 'accept') stop.outcome = outcome;
+						return stop.outcome !== null;
+					}
+				});
+				if (stop.outcome) return stop.outcome;
+				// §4.5: a DNAT in nat OUTPUT reroutes the packet, keeping the source it has.
+				if (hook === 'OUTPUT' && f.p.dst !== dst) this.reroute(f, 'nat OUTPUT');
+				continue;
+			}
+			const outcome = this.runChain(f, hook, slot.table);
+			if (!outcome) continue;
 			if (outcome.type !== 'accept') return outcome;
 			if (before && slot.table === 'mangle') this.rerouteAfterMangle(f, before);
 		}
 		return { type: 'pass' };
 	}
 
-	/** nat chains see only a connection's first packet, and only while conntrack is on (§1.4). */
-	private natRuns(f: Flight): boolean {
-		if (!this.ctOn || f.loopbackInput || f.untracked) return false;
-		const entry = f.ct?.entry;
-		return !!entry && !entry.status.confirmed && f.ct!.state === 'NEW';
+	/** Walks a table's base chain at a hook, if it exists; null when it does not. */
+	private runChain(f: Flight, hook: Hook, table: TargetEnv['table']): ChainOutcome | null {
+		const chain = baseChain(this.ruleset, table, hook, this.host.backend);
+		if (!chain) return null;
+		const compiled = this.compiled.get(table)!.get(chain.name)!;
+		return walkBaseChain(compiled, hook, f.p, this.env(f, hook, table), f.steps);
 	}
 
 	private env(f: Flight, hook: Hook, table: TargetEnv['table']): TargetEnv {
 		return {
+			natBind: table === 'nat' ? (request) => this.natBind(f, hook, request) : undefined,
 			hook,
 			table,
 			ct: f.ct,
@@ -281,6 +327,54 @@ export class Simulation {
 			setCtTemplate: (template) => {
 				f.template = template;
 			}
+		};
+	}
+
+	/**
+	 * A NAT target's binding (nf_nat_setup_info) for the connection of `f`: the rule step shows
+	 * the tuple before → after; the packet is rewritten when the nat table is done.
+	 */
+	private natBind(f: Flight, hook: Hook, request: NatRequest): TargetResult {
+		const entry = f.ct?.entry;
+		const manip = manipOf(hook);
+		if (!entry) return { verdict: 'ACCEPT' };
+		const resolved = resolveRequest(request, f.p, hook, {
+			own: this.model.own,
+			nextHop: f.nextHop ?? f.p.dst
+		});
+		if ('drop' in resolved) return { verdict: 'DROP', note: resolved.drop };
+		const oracle = this.ct.natOracle(entry, () => Math.floor(this.natRandom() * 65536));
+		const { before, after } = setupBinding(entry, resolved.range, manip, oracle);
+		const side = (t: typeof before) =>
+			endpointOf(
+				{ ...f.p, src: t.src, dst: t.dst, sport: t.sport, dport: t.dport, icmpId: t.sport },
+				manip
+			);
+		f.pendingBind = `${request.kind} binding: replies will come as ${describeTuple(entry.reply)}`;
+		return {
+			verdict: 'ACCEPT',
+			effect: { type: 'nat', manip, before: side(before), after: side(after) }
+		};
+	}
+
+	private bindStep(f: Flight, entry: CtEntry, text: string): Step {
+		return {
+			type: 'conntrack',
+			phase: 'bind',
+			text,
+			state: f.ct!.state,
+			dir: f.ct!.dir,
+			entry: this.ct.snapshot(entry)
+		};
+	}
+
+	/** The packet's conntrack as a step view (null before any lookup or with conntrack off). */
+	private view(ref: CtRef | null): CtView | null {
+		if (!ref) return null;
+		return {
+			state: ref.state,
+			dir: ref.dir,
+			entry: ref.entry ? this.ct.snapshot(ref.entry) : null
 		};
 	}
 
@@ -335,6 +429,12 @@ export class Simulation {
 	private rerouteAfterMangle(f: Flight, before: { mark: number; tos: number; dst: number }): void {
 		const p = f.p;
 		if (p.mark === before.mark && p.tos === before.tos && p.dst === before.dst) return;
+		this.reroute(f, 'mangle OUTPUT');
+	}
+
+	/** ip_route_me_harder after `after` changed a local packet: the new device applies from POSTROUTING. */
+	private reroute(f: Flight, after: string): void {
+		const p = f.p;
 		const route = this.model.route(p.dst, p.mark);
 		if (!route) return;
 		const iface = route.kind === 'local' ? 'lo' : route.iface;
@@ -343,12 +443,13 @@ export class Simulation {
 			decision: 'output',
 			outIface: iface,
 			via: route.via,
-			reason: `rerouted after mangle OUTPUT: ${route.text}`
+			reason: `rerouted after ${after}: ${route.text}`
 		});
-		if (iface !== p.outIface) {
+		f.nextHop = route.via ?? p.dst;
+		if (iface !== (f.rerouted ?? p.outIface)) {
 			f.steps.push({
 				type: 'note',
-				text: `later OUTPUT chains still match -o ${p.outIface}; POSTROUTING sees ${iface} (§5.5)`
+				text: `later OUTPUT chains still match -o ${p.outIface}; POSTROUTING sees ${iface} (§5.5); the source address stays ${formatIPv4(p.src)}`
 			});
 			f.rerouted = iface;
 		}
@@ -447,6 +548,41 @@ export class Simulation {
 			}
 		}
 		return out;
+	}
+}
+
+/**
+ * NAT's core hooks are registered with the first nat chain (nf_nat_register_fn registers all four
+ * at once): legacy's nat table has them all once loaded; iptables-nft only if a nat base chain is
+ * declared. Without them nothing is bound or rewritten, and no clash is remapped.
+ */
+function natRegistered(ruleset: Ruleset, backend: 'nft' | 'legacy'): boolean {
+	const nat = ruleset.tables.find((t) => t.name === 'nat');
+	if (!nat) return false;
+	return backend === 'legacy' || nat.chains.some((c) => c.builtin && c.declared);
+}
+
+/** `10.0.2.2:53 → 10.0.2.1:5000` (ICMP: addresses and id). */
+function describeTuple(t: CtTuple): string {
+	const icmp = t.proto === 1;
+	const port = (n: number) => (icmp ? '' : `:${n}`);
+	return `${formatIPv4(t.src)}${port(t.sport)} → ${formatIPv4(t.dst)}${port(t.dport)}${icmp ? ` id ${t.sport}` : ''}`;
+}
+
+/**
+ * Gives every step the packet's conntrack as it is once the step has happened: a lookup, bind or
+ * confirm step brings a new view, a ctmark effect a copy with the new mark; the rest share.
+ */
+function attachViews(steps: Step[], initial: CtView | null): void {
+	let view = initial;
+	for (const s of steps) {
+		if (s.type === 'conntrack') view = { state: s.state, dir: s.dir, entry: s.entry };
+		else if (view?.entry) {
+			const effect = s.type === 'rule' || s.type === 'effect' ? s.effect : undefined;
+			if (effect?.type === 'ctmark' && effect.after !== view.entry.mark)
+				view = { ...view, entry: { ...view.entry, mark: effect.after } };
+		}
+		if (view) s.ct = view;
 	}
 }
 

@@ -7,6 +7,8 @@
 import type { Hook, Rule, TableName } from '../model';
 import type { CtRef, CtSnapshot, CtState } from './conntrack-types';
 import type { Packet } from './packet';
+import type { Endpoint } from '../nat/binding';
+import type { Manip } from '../nat/range';
 
 /** Where a chain step happened. `rule` is 1-based within the chain, as the kernel holds it. */
 export interface ChainPlace {
@@ -38,6 +40,19 @@ export type Effect =
 	| { type: 'tos'; before: number; after: number }
 	/** CLASSIFY, TCPMSS, CHECKSUM, SET …: said in words; `changed` false for a no-op. */
 	| { type: 'other'; what: string; changed: boolean }
+	/**
+	 * NAT. On a NAT rule: the binding it made (the connection's tuple before → after, the packet is
+	 * not rewritten yet). As an `effect` step: the packet's rewrite when the nat table is done, by
+	 * that binding or, for later packets and replies, by conntrack alone; `inner` for the datagram
+	 * an ICMP error quotes.
+	 */
+	| {
+			type: 'nat';
+			manip: Manip;
+			before: Endpoint;
+			after: Endpoint;
+			inner?: { before: Endpoint; after: Endpoint };
+	  }
 	/** `-j ECN`: the TOS byte (ECN bits) and the TCP flags (ECE, CWR) it may both change. */
 	| { type: 'ecn'; before: { tos: number; flags: number }; after: { tos: number; flags: number } }
 	/** LOG/NFLOG: the line the kernel would log (LOG prints nothing inside a container netns, §2.4). */
@@ -48,8 +63,21 @@ export type Effect =
 			to?: string;
 	  };
 
-/** One thing that happened to a packet. Discriminated by `type`. */
-export type Step =
+/** The packet's conntrack as it is at a step: state, direction and the entry then. */
+export interface CtView {
+	state: CtState;
+	dir: CtRef['dir'];
+	entry: CtSnapshot | null;
+}
+
+/**
+ * One thing that happened to a packet, discriminated by `type`. `ct` is the packet's conntrack as
+ * it is once the step has happened (absent before the lookup, and when conntrack is off); steps
+ * share one view object until the entry changes.
+ */
+export type Step = StepBody & { ct?: CtView };
+
+export type StepBody =
 	/** The packet reaches a hook, e.g. `{ type: 'hook', hook: 'PREROUTING' }`. */
 	| { type: 'hook'; hook: Hook }
 	/** A table's base chain starts at this hook. */
@@ -78,10 +106,15 @@ export type Step =
 	| ({ type: 'policy'; verdict: 'ACCEPT' | 'DROP' } & ChainPlace)
 	/** Back from a user chain: `implicit` when it ran off its end (no kernel trace line). */
 	| ({ type: 'return'; implicit: boolean; to: string } & ChainPlace)
-	/** Conntrack: lookup at −200 (state known from here on) or confirm after the last chain. */
+	/**
+	 * Conntrack: lookup at −200 (state known from here on), `bind` when the nat table bound the
+	 * connection (a NAT rule, or the null binding when none matched; `text` says which), or
+	 * confirm after the last chain.
+	 */
 	| {
 			type: 'conntrack';
-			phase: 'lookup' | 'confirm';
+			phase: 'lookup' | 'bind' | 'confirm';
+			text?: string;
 			state: CtState;
 			dir: CtRef['dir'];
 			entry: CtSnapshot | null;
@@ -95,7 +128,7 @@ export type Step =
 			/** The route used, as `ip route` would print it, or why there is none. */
 			reason: string;
 	  }
-	/** A change outside the rules: TTL decrement on forwarding, reroute after mangle OUTPUT. */
+	/** A change outside the rules: TTL decrement on forwarding, NAT's rewrite of the packet. */
 	| { type: 'effect'; effect: Effect; why: string }
 	/** Something the engine assumed or could not simulate, said in words. */
 	| { type: 'note'; text: string };

@@ -108,7 +108,11 @@ describe('§3.2 states through real exchanges', () => {
 			seenReply: false,
 			assured: false,
 			confirmed: true,
-			expected: false
+			expected: false,
+			srcNat: false,
+			dstNat: false,
+			srcNatDone: false,
+			dstNatDone: false
 		});
 		expect(entry.packets).toEqual([1, 0]);
 	});

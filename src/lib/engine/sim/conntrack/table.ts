@@ -17,6 +17,7 @@ import type {
 } from '../conntrack-types';
 import { invertTuple, isIcmpErrorPacket, isIcmpRequest, packetTuple, tupleKey } from './tuple';
 import { newMeta, track, type EntryMeta } from './track';
+import type { TupleOracle } from '../../nat/unique-tuple';
 
 export interface LookupOptions {
 	/** Locally generated (lookup at OUTPUT −200); the tracking itself is the same. */
@@ -118,7 +119,16 @@ export class ConntrackTable {
 			id: 0,
 			orig: tuple,
 			reply,
-			status: { seenReply: false, assured: false, confirmed: false, expected: false },
+			status: {
+				seenReply: false,
+				assured: false,
+				confirmed: false,
+				expected: false,
+				srcNat: false,
+				dstNat: false,
+				srcNatDone: false,
+				dstNatDone: false
+			},
 			tcpState: p.proto === IPPROTO.tcp ? 'NONE' : null,
 			mark: 0,
 			zone,
@@ -192,6 +202,38 @@ export class ConntrackTable {
 			return null;
 		}
 		return hit;
+	}
+
+	/**
+	 * What NAT's tuple choice asks of the table on behalf of `entry` (not yet confirmed):
+	 * nf_nat_used_tuple (is the reply of this would-be original tuple another entry's?) and the
+	 * bysource list of connections already bound at SRC, newest first.
+	 */
+	natOracle(entry: CtEntry, randomU16: () => number): TupleOracle {
+		const zone = this.metaOf(entry).zone;
+		return {
+			zone,
+			randomU16,
+			used: (tuple) => {
+				const reply = invertTuple(tuple);
+				const hit = reply && this.find(reply, zone);
+				// Two entries with the same original tuple are one flow; confirm sorts that out.
+				return !!hit && hit.entry !== entry && tupleKey(hit.entry.orig) !== tupleKey(entry.orig);
+			},
+			sameSource: (tuple) =>
+				[...this.live]
+					.reverse()
+					.filter(
+						(e) =>
+							e !== entry &&
+							e.status.srcNatDone &&
+							this.metaOf(e).zone === zone &&
+							e.orig.proto === tuple.proto &&
+							e.orig.src === tuple.src &&
+							e.orig.sport === tuple.sport
+					)
+					.map((e) => e.reply)
+		};
 	}
 
 	/** `conntrack -D`: removes the entry; its next packet is NEW again (§4.6). */

@@ -50,20 +50,31 @@ function tuple(t: CtTuple): string {
 	return `${protocolName(t.proto)} ${endpoint(t.src, t.sport, hasPorts(t.proto))} → ${endpoint(t.dst, t.dport, hasPorts(t.proto))}`;
 }
 
-/** A conntrack entry as a line, e.g. `#1 tcp 10.0.1.2:40000 → 10.0.2.2:80 SYN_SENT [CONFIRMED]`. */
+/**
+ * A conntrack entry as a line, e.g. `#1 tcp 10.0.1.2:40000 → 10.0.2.2:80 SYN_SENT [CONFIRMED]`;
+ * a translated one adds its reply tuple: `…, reply tcp 10.0.2.2:80 → 10.0.2.1:40000 … [SNAT]`.
+ */
 export function describeEntry(e: CtSnapshot): string {
 	const bits = [
 		e.status.seenReply && 'SEEN_REPLY',
 		e.status.assured && 'ASSURED',
-		e.status.confirmed && 'CONFIRMED'
+		e.status.confirmed && 'CONFIRMED',
+		e.status.srcNat && 'SNAT',
+		e.status.dstNat && 'DNAT'
 	].filter(Boolean);
 	let text = `#${e.id} ${tuple(e.orig)}`;
+	// A translated connection: the reply tuple is what says where replies come from.
+	if (e.status.srcNat || e.status.dstNat) text += `, reply ${tuple(e.reply)}`;
 	if (e.tcpState) text += ` ${e.tcpState}`;
 	if (bits.length) text += ` [${bits.join(',')}]`;
 	if (e.mark) text += ` mark ${hex(e.mark)}`;
 	if (e.zone) text += ` zone ${e.zone}`;
 	if (e.helper) text += ` helper ${e.helper}`;
 	return text;
+}
+
+function natEndpoint(e: { addr: number; port: number | null }): string {
+	return e.port === null ? formatIPv4(e.addr) : `${formatIPv4(e.addr)}:${e.port}`;
 }
 
 /** What a target or the stack changed, e.g. `mark 0x0 → 0x10`. */
@@ -82,6 +93,13 @@ export function describeEffect(e: Effect): string {
 			return e.changed ? e.what : `${e.what} (no change)`;
 		case 'log':
 			return `logs "${e.line}"${e.to ? ` (${e.to})` : ''}`;
+		case 'nat': {
+			const side = e.manip === 'SRC' ? 'source' : 'destination';
+			const main = `${e.manip === 'SRC' ? 'SNAT' : 'DNAT'} ${side} ${natEndpoint(e.before)} → ${natEndpoint(e.after)}`;
+			return e.inner
+				? `${main}; the quoted datagram's ${e.manip === 'SRC' ? 'destination' : 'source'} ${natEndpoint(e.inner.before)} → ${natEndpoint(e.inner.after)}`
+				: main;
+		}
 		default:
 			return JSON.stringify(e);
 	}

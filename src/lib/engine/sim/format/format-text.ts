@@ -61,7 +61,7 @@ const VERDICT_WORDS: Record<Verdict, string> = {
 };
 
 class TextWriter {
-	/** The packet being written; its addresses give the why-not of skipped rules (no NAT yet). */
+	/** The packet as it is at the current step (NAT applied); its addresses give the why-not of skipped rules. */
 	private current: PacketTrace['packet'] | null = null;
 	private readonly out: string[] = [];
 	private readonly lines: string[] | null;
@@ -146,7 +146,9 @@ class TextWriter {
 				const what =
 					s.phase === 'lookup'
 						? `${s.state} (${s.dir.toLowerCase()} direction)`
-						: 'entry confirmed';
+						: s.phase === 'bind'
+							? (s.text ?? 'bound')
+							: 'entry confirmed';
 				this.line(2, `conntrack ${s.phase}: ${what}${entry}`);
 				return;
 			}
@@ -157,6 +159,8 @@ class TextWriter {
 				return;
 			}
 			case 'effect':
+				if (s.effect.type === 'nat' && this.current)
+					this.current = applyNat(this.current, s.effect);
 				this.line(2, `${describeEffect(s.effect)} (${s.why})`);
 				return;
 			case 'note':
@@ -187,6 +191,16 @@ class TextWriter {
 		}
 		if (count > limit) this.line(at + 1, this.p.dim(`… and ${count - limit} more`));
 	}
+}
+
+/** The packet after a NAT rewrite step, for the why-not of later rules. */
+function applyNat(
+	p: PacketTrace['packet'],
+	e: Extract<Step, { type: 'effect' }>['effect'] & { type: 'nat' }
+): PacketTrace['packet'] {
+	const port = e.after.port;
+	if (e.manip === 'SRC') return { ...p, src: e.after.addr, sport: port ?? p.sport };
+	return { ...p, dst: e.after.addr, dport: port ?? p.dport };
 }
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

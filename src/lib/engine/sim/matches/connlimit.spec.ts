@@ -8,7 +8,16 @@ function conn(src: string, sport: number, over: Partial<CtEntry> = {}): CtEntry 
 	return ctEntry({
 		orig: { proto: 6, src: A(src), dst: A('10.0.2.2'), sport, dport: 80 },
 		reply: { proto: 6, src: A('10.0.2.2'), dst: A(src), sport: 80, dport: sport },
-		status: { seenReply: true, assured: true, confirmed: true, expected: false },
+		status: {
+			seenReply: true,
+			assured: true,
+			confirmed: true,
+			expected: false,
+			srcNat: false,
+			dstNat: false,
+			srcNatDone: false,
+			dstNatDone: false
+		},
 		tcpState: 'ESTABLISHED',
 		...over
 	});
@@ -32,7 +41,16 @@ const a3 = conn('10.0.1.2', 1003);
 const b1 = conn('10.0.1.9', 1001);
 const closed = conn('10.0.1.2', 1004, { tcpState: 'TIME_WAIT' });
 const unconfirmed = conn('10.0.1.2', 1005, {
-	status: { seenReply: false, assured: false, confirmed: false, expected: false },
+	status: {
+		seenReply: false,
+		assured: false,
+		confirmed: false,
+		expected: false,
+		srcNat: false,
+		dstNat: false,
+		srcNatDone: false,
+		dstNatDone: false
+	},
 	tcpState: 'SYN_SENT'
 });
 const old = conn('10.0.1.2', 1006, { tcpState: 'SYN_SENT', lastSeen: 0 });

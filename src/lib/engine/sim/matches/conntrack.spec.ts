@@ -8,11 +8,32 @@ const established = (over: Partial<CtRef> = {}) =>
 	ct('ESTABLISHED', {
 		entry: ctEntry({
 			tcpState: 'ESTABLISHED',
-			status: { seenReply: true, assured: true, confirmed: true, expected: false },
+			status: {
+				seenReply: true,
+				assured: true,
+				confirmed: true,
+				expected: false,
+				srcNat: false,
+				dstNat: false,
+				srcNatDone: false,
+				dstNatDone: false
+			},
 			mark: 0x42
 		}),
 		...over
 	});
+
+/** A confirmed, replied entry's status with one NAT bit set (the binding changed that side). */
+const natStatus = (bit: 'srcNat' | 'dstNat') => ({
+	seenReply: true,
+	assured: false,
+	confirmed: true,
+	expected: false,
+	srcNat: bit === 'srcNat',
+	dstNat: bit === 'dstNat',
+	srcNatDone: true,
+	dstNatDone: true
+});
 
 /** [what it proves, rule, conntrack reference (null: before the lookup), expected]. */
 const CASES: [string, string, CtRef | null, boolean][] = [
@@ -64,7 +85,8 @@ const CASES: [string, string, CtRef | null, boolean][] = [
 		'-A FORWARD -m conntrack --ctstate SNAT',
 		ct('ESTABLISHED', {
 			entry: ctEntry({
-				reply: { proto: 6, src: A('10.0.2.2'), dst: A('10.0.2.1'), sport: 80, dport: 40000 }
+				reply: { proto: 6, src: A('10.0.2.2'), dst: A('10.0.2.1'), sport: 80, dport: 40000 },
+				status: natStatus('srcNat')
 			})
 		}),
 		true
@@ -74,7 +96,8 @@ const CASES: [string, string, CtRef | null, boolean][] = [
 		'-A FORWARD -m conntrack --ctstate SNAT',
 		ct('ESTABLISHED', {
 			entry: ctEntry({
-				reply: { proto: 6, src: A('10.0.2.2'), dst: A('10.0.1.2'), sport: 80, dport: 40001 }
+				reply: { proto: 6, src: A('10.0.2.2'), dst: A('10.0.1.2'), sport: 80, dport: 40001 },
+				status: natStatus('srcNat')
 			})
 		}),
 		true
@@ -84,7 +107,8 @@ const CASES: [string, string, CtRef | null, boolean][] = [
 		'-A FORWARD -m conntrack --ctstate DNAT',
 		ct('NEW', {
 			entry: ctEntry({
-				reply: { proto: 6, src: A('10.0.3.3'), dst: A('10.0.1.2'), sport: 8080, dport: 40000 }
+				reply: { proto: 6, src: A('10.0.3.3'), dst: A('10.0.1.2'), sport: 8080, dport: 40000 },
+				status: natStatus('dstNat')
 			})
 		}),
 		true
@@ -204,15 +228,24 @@ describe('conntrack, state and connmark', () => {
 				orig: { proto: 17, src: 1, dst: 2, sport: 5000, dport: 53 },
 				reply: { proto: 17, src: 2, dst: 1, sport: 53, dport: 5000 },
 				tcpState: null,
-				status: { seenReply: true, assured: true, confirmed: true, expected: false },
+				status: {
+					seenReply: true,
+					assured: true,
+					confirmed: true,
+					expected: false,
+					srcNat: false,
+					dstNat: false,
+					srcNatDone: false,
+					dstNatDone: false
+				},
 				lastSeen: 10
 			})
 		});
 		expect(m.test(makePacket({ time: 40 }), makeEnv({ ct: stream }))).toBe(true);
 		expect(m.test(makePacket({ time: 41 }), makeEnv({ ct: stream }))).toBe(false);
 	});
-	it('notes SNAT/DNAT and --ctexpire, not plain states', () => {
-		expect(firstMatch('-A FORWARD -m conntrack --ctstate DNAT').note).toMatch(/false until then/);
+	it('notes --ctexpire, not states: SNAT/DNAT are read from the status bits as the kernel does', () => {
+		expect(firstMatch('-A FORWARD -m conntrack --ctstate DNAT').note).toBeUndefined();
 		expect(firstMatch('-A FORWARD -m conntrack --ctexpire 10').note).toMatch(/default timeouts/);
 		expect(firstMatch('-A FORWARD -m conntrack --ctstate NEW').note).toBeUndefined();
 	});

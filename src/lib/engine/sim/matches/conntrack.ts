@@ -29,20 +29,9 @@ function stateBit(ct: CtRef | null): number {
 
 const NAT_BITS = STATE_BIT.SNAT | STATE_BIT.DNAT;
 
-/**
- * The virtual SNAT/DNAT states: the kernel sets IPS_SRC_NAT/IPS_DST_NAT exactly when NAT changes
- * the entry's reply tuple, so a reply tuple that is no longer the inverted original says which
- * side was translated (an ICMP query keeps its id in `sport` both ways). Without NAT — or before
- * the nat chains bound the connection — neither bit is set.
- */
+/** The virtual SNAT/DNAT states: conntrack_mt reads the IPS_SRC_NAT/IPS_DST_NAT status bits. */
 export function natBits(e: CtEntry): number {
-	const o = e.orig;
-	const r = e.reply;
-	const icmp = o.proto === 1;
-	let bits = 0;
-	if (r.dst !== o.src || (icmp ? r.sport !== o.sport : r.dport !== o.sport)) bits |= STATE_BIT.SNAT;
-	if (r.src !== o.dst || (!icmp && r.sport !== o.dport)) bits |= STATE_BIT.DNAT;
-	return bits;
+	return (e.status.srcNat ? STATE_BIT.SNAT : 0) | (e.status.dstNat ? STATE_BIT.DNAT : 0);
 }
 
 type EntryTest = (e: CtEntry, ct: CtRef, p: Packet, env: MatchEnv) => boolean;
@@ -183,21 +172,11 @@ class ConntrackMatch implements CompiledMatch {
 	}
 }
 
-const NAT_NOTE =
-	'--ctstate SNAT/DNAT: read from the entry (its reply tuple differs from the inverted original once NAT bound it); false until then';
-
 export const compileConntrack: MatchCompiler = (options) => {
 	const st = opt(options, 'ctstate');
 	const names = st?.value as string[] | undefined;
-	const natNote = names?.some((s) => s === 'SNAT' || s === 'DNAT') ? NAT_NOTE : undefined;
 	const { tests, note } = entryTests(options);
-	return new ConntrackMatch(
-		stateMask(names),
-		st?.inverted ?? false,
-		tests,
-		notes(natNote, note),
-		true
-	);
+	return new ConntrackMatch(stateMask(names), st?.inverted ?? false, tests, notes(note), true);
 };
 
 /** `-m state --state LIST`: the state test alone (matched exactly like `--ctstate`, §3.2). */

@@ -67,7 +67,16 @@ export function ctEntry(over: Partial<CtEntry> = {}): CtEntry {
 		id: 1,
 		orig: { proto: 6, src: A('10.0.1.2'), dst: A('10.0.2.2'), sport: 40000, dport: 80 },
 		reply: { proto: 6, src: A('10.0.2.2'), dst: A('10.0.1.2'), sport: 80, dport: 40000 },
-		status: { seenReply: false, assured: false, confirmed: false, expected: false },
+		status: {
+			seenReply: false,
+			assured: false,
+			confirmed: false,
+			expected: false,
+			srcNat: false,
+			dstNat: false,
+			srcNatDone: false,
+			dstNatDone: false
+		},
 		tcpState: 'SYN_SENT',
 		mark: 0,
 		zone: 0,

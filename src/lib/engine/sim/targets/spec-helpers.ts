@@ -44,7 +44,16 @@ export function makeEntry(mark = 0): CtEntry {
 		id: 1,
 		orig,
 		reply: { proto: 6, src: orig.dst, dst: orig.src, sport: orig.dport, dport: orig.sport },
-		status: { seenReply: true, assured: true, confirmed: true, expected: false },
+		status: {
+			seenReply: true,
+			assured: true,
+			confirmed: true,
+			expected: false,
+			srcNat: false,
+			dstNat: false,
+			srcNatDone: false,
+			dstNatDone: false
+		},
 		tcpState: 'ESTABLISHED',
 		mark,
 		zone: 0,
