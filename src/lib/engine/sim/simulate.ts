@@ -53,6 +53,8 @@ interface Flight {
 	rerouted: string | null;
 	/** The next hop routing chose (the gateway, or the destination itself): MASQUERADE's subnet. */
 	nextHop: number | null;
+	/** The source routing gave a local packet that had none. */
+	chosenSource: number;
 	/** A NAT rule's binding, said after its rule step. */
 	pendingBind: string | null;
 	/** Packets the host generated while handling this one, traced after it. */
@@ -106,6 +108,8 @@ export class Simulation {
 			const view = this.view(flight.ct);
 			const fate = flight.local ? this.runLocal(flight) : this.runIncoming(flight, sp.from);
 			attachViews(flight.steps, view);
+			// A program's packet without a source gets the route's before the first hook (§5.1).
+			if (flight.local && packet.src === 0) packet.src = flight.chosenSource;
 			out.push({ id, cause, packet, steps: flight.steps, fate });
 			for (const g of flight.generated) {
 				queue.push({ flight: this.newFlight(g.packet, true, g.related), cause: g.cause });
@@ -126,6 +130,7 @@ export class Simulation {
 			rerouted: null,
 			nextHop: null,
 			pendingBind: null,
+			chosenSource: 0,
 			byProgram: false,
 			generated: []
 		};
@@ -235,7 +240,7 @@ export class Simulation {
 				reason: 'no route: sending fails with ENETUNREACH before any hook'
 			};
 		}
-		if (p.src === 0) p.src = route.src ?? 0;
+		if (p.src === 0) p.src = f.chosenSource = route.src ?? 0;
 		p.outIface = route.kind === 'local' ? 'lo' : route.iface;
 		f.nextHop = route.via ?? p.dst;
 		f.steps.push({
