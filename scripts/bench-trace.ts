@@ -67,6 +67,37 @@ function measure(
 	return med;
 }
 
+/**
+ * One TCP connection of 1,000 packets through the home router's port forward (rules-examples/
+ * home-router.json): handshake, 994 data segments alternating direction, FIN both ways. Every
+ * packet is looked up in conntrack and translated by NAT (the first through the nat chains).
+ */
+function homeRouterConnection(engine: typeof Engine): void {
+	const base = JSON.parse(
+		readFileSync(join(import.meta.dirname, '../rules-examples/home-router.json'), 'utf8')
+	);
+	const [syn, synAck, ack, data, answer, fin, finBack, lastAck] = base.packets;
+	const packets = [syn, synAck, ack];
+	for (let i = 0; i < 994; i++) packets.push(i % 2 === 0 ? data : answer);
+	packets.push(fin, finBack, lastAck);
+	const text = JSON.stringify({ ...base, packets: packets.map((p, i) => ({ ...p, time: i * 0.001 })) });
+	const scenario = engine.parseScenario(text);
+	const { ruleset } = engine.parseRuleset(scenario.scenario!.rules);
+	const times: number[] = [];
+	let fates = '';
+	for (let run = 0; run < 30; run++) {
+		const t = performance.now();
+		const sim = new engine.Simulation(scenario.host!, ruleset);
+		const traces = scenario.packets.flatMap((sp, n) => sim.runPacket(sp, n + 1));
+		times.push(performance.now() - t);
+		fates = `${traces.filter((x) => x.fate.type === 'sent').length}/${traces.length} sent`;
+	}
+	const ms = median(times.slice(5));
+	console.log(
+		`home router, one TCP connection of ${packets.length} packets through the port forward (conntrack + NAT): median ${ms.toFixed(1)} ms per connection, ${Math.round((packets.length * 1000) / ms).toLocaleString('en-US')} packets/s, ${fates}`
+	);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'nfwalk-bench-trace-'));
 try {
 	const engine = await loadEngine(dir);
@@ -99,6 +130,7 @@ try {
 			})
 		);
 	} else console.log('largest corpus file: skipped, ../shared not found');
+	homeRouterConnection(engine);
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }

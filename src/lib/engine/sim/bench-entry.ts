@@ -11,6 +11,7 @@ import type { ScenarioPacket } from './simulate';
 
 export { parseRuleset } from '../parse/index';
 export { Simulation, type ScenarioPacket } from './simulate';
+export { parseScenario } from '../../scenario/index';
 
 const ip = (s: string) => s.split('.').reduce((n, b) => n * 256 + Number(b), 0) >>> 0;
 
