@@ -264,6 +264,10 @@ describe('§4.1 only the first packet of a connection sees nat chains', () => {
 		const bind = p1.steps.find((s) => s.type === 'conntrack' && s.phase === 'bind');
 		expect(bind?.ct?.entry?.reply.src).toBe(0x0a000202);
 		expect(bind?.ct?.entry?.status.dstNat).toBe(true);
+		const dnatRule = p1.steps.find((s) => s.type === 'rule' && s.target === 'DNAT');
+		expect(dnatRule?.ct?.entry?.status.dstNat).toBe(true);
+		const lookup = p1.steps.find((s) => s.type === 'conntrack' && s.phase === 'lookup');
+		expect(lookup?.ct?.entry?.status.dstNat).toBe(false);
 		const last = p1.steps[p1.steps.length - 1];
 		expect(last.ct?.entry?.status.confirmed).toBe(true);
 		const beforeLookup = p1.steps.slice(
@@ -285,6 +289,22 @@ describe('§4.2 DNAT in PREROUTING changes the routing decision, and filter sees
 	it('filter FORWARD matches the translated destination; --ctorigdst recovers the original', () => {
 		const { kernel } = trace(DNAT_WEB, HANDSHAKE);
 		expect(linesOf(kernel, '1')).toContain('filter:FORWARD:rule:1:ACCEPT');
+	});
+
+	it.each([
+		['--ctorigdst 10.0.1.1 --ctorigdstport 80', true],
+		['--ctrepldst 10.0.1.2 --ctreplsrc 10.0.2.2 --ctreplsrcport 80', true],
+		['--ctreplsrc 10.0.1.1', false],
+		['--ctstate DNAT', true],
+		['--ctstate SNAT', false]
+	])('--ctorig*/--ctrepl* read the translated flow: %s matches: %s', (test, matches) => {
+		const rules = [
+			...DNAT_WEB.slice(0, -1),
+			`-I FORWARD 1 -m conntrack ${test} -j ACCEPT`,
+			'COMMIT'
+		];
+		const { kernel } = trace(rules, HANDSHAKE.slice(0, 1));
+		expect(linesOf(kernel, '1').includes('filter:FORWARD:rule:1:ACCEPT')).toBe(matches);
 	});
 });
 
@@ -387,6 +407,37 @@ describe('§4.5 nat OUTPUT (DNAT from local processes) and nat INPUT (SNAT towar
 		const p1 = packet(t, '1');
 		expect(finalHeaders(p1)).toBe('10.0.1.1:45716 > 10.0.2.2:80');
 		expect(p1.fate).toMatchObject({ type: 'sent', outIface: 'r-eth1' });
+	});
+
+	it('a reply to an OUTPUT DNAT is de-DNATed at INPUT +100: filter INPUT sees the real server', () => {
+		const { trace: t, kernel } = trace(
+			[
+				'*nat',
+				':OUTPUT ACCEPT [0:0]',
+				'-A OUTPUT -d 10.0.9.9/32 -p tcp -j DNAT --to-destination 10.0.2.2',
+				'COMMIT',
+				'*filter',
+				':INPUT ACCEPT [0:0]',
+				'-A INPUT -s 10.0.2.2/32 -m comment --comment input-sees-real-server',
+				'COMMIT'
+			],
+			[
+				{ from: 'local', proto: 'tcp', sport: 45716, dst: '10.0.9.9', dport: 80, flags: ['SYN'] },
+				{
+					from: 'r-eth1',
+					proto: 'tcp',
+					src: '10.0.2.2',
+					sport: 80,
+					dst: '10.0.1.1',
+					dport: 45716,
+					flags: ['SYN', 'ACK']
+				}
+			],
+			{ routes: [{ to: 'default', via: '10.0.1.2' }] }
+		);
+		expect(linesOf(kernel, '2')).toContain('filter:INPUT:rule:1:CONTINUE');
+		expect(finalHeaders(packet(t, '2'))).toBe('10.0.9.9:80 > 10.0.1.1:45716');
+		expect(packet(t, '2').fate.type).toBe('delivered');
 	});
 
 	it('SNAT in nat INPUT changes the source the socket sees; its answer goes back to the real client', () => {

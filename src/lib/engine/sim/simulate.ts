@@ -580,9 +580,14 @@ function describeTuple(t: CtTuple): string {
  */
 function attachViews(steps: Step[], initial: CtView | null): void {
 	let view = initial;
-	for (const s of steps) {
+	for (let i = 0; i < steps.length; i++) {
+		const s = steps[i];
+		const next = steps[i + 1];
 		if (s.type === 'conntrack') view = { state: s.state, dir: s.dir, entry: s.entry };
-		else if (view?.entry) {
+		else if (s.type === 'rule' && s.effect?.type === 'nat' && next?.type === 'conntrack') {
+			// The NAT rule made the binding its bind step (right after it) records.
+			view = { state: next.state, dir: next.dir, entry: next.entry };
+		} else if (view?.entry) {
 			const effect = s.type === 'rule' || s.type === 'effect' ? s.effect : undefined;
 			if (effect?.type === 'ctmark' && effect.after !== view.entry.mark)
 				view = { ...view, entry: { ...view.entry, mark: effect.after } };
