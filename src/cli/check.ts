@@ -1,5 +1,6 @@
 /** `nfwalk check FILE…`: every diagnostic with a code frame and a summary, or one JSON document. */
 import { parseRuleset, type Diagnostic, type InputFormat } from '../lib/engine/index';
+import { parseScenario } from '../lib/scenario/index';
 import { choice, COMMON_OPTIONS, inputFormat, parseCommandArgs } from './args';
 import { countSeverities, diagnosticFormatter, formatSummary } from './format';
 import { EXIT, readInput, UsageError, type Io } from './io';
@@ -8,7 +9,8 @@ import { USAGE } from './usage';
 /** One file's entry in `--format json`. */
 export interface CheckedFile {
 	file: string;
-	format: InputFormat;
+	/** `scenario` for a scenario file; its rules are checked as a second entry, `FILE (rules)`. */
+	format: InputFormat | 'scenario';
 	diagnostics: Diagnostic[];
 }
 
@@ -17,6 +19,11 @@ export interface CheckReport {
 	files: CheckedFile[];
 	errors: number;
 	warnings: number;
+}
+
+/** A JSON document (a scenario) rather than rules: its first character is `{` (after a BOM). */
+function looksLikeScenario(text: string): boolean {
+	return /^\uFEFF?\s*\{/.test(text);
 }
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
@@ -40,18 +47,36 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 	for (const file of positionals) inputs.push(await readInput(io, file));
 
 	const report: CheckReport = { files: [], errors: 0, warnings: 0 };
-	for (const { name, text } of inputs) {
-		const { diagnostics, format } = parseRuleset(text, forced);
+	const add = (
+		file: string,
+		text: string,
+		format: CheckedFile['format'],
+		diagnostics: Diagnostic[]
+	) => {
 		const counts = countSeverities(diagnostics);
 		report.errors += counts.errors;
 		report.warnings += counts.warnings;
-		report.files.push({ file: name, format, diagnostics });
+		report.files.push({ file, format, diagnostics });
 		if (output === 'text') {
-			const format = diagnosticFormatter(name, text);
-			for (const d of diagnostics) io.stdout(format(d));
+			const frame = diagnosticFormatter(file, text);
+			for (const d of diagnostics) io.stdout(frame(d));
 		}
+	};
+	for (const { name, text } of inputs) {
+		if (!forced && looksLikeScenario(text)) {
+			// A scenario file: the document, then its rules text (line numbers are the rules').
+			const parsed = parseScenario(text);
+			add(name, text, 'scenario', parsed.diagnostics);
+			if (parsed.scenario) {
+				const rules = parseRuleset(parsed.scenario.rules);
+				add(`${name} (rules)`, parsed.scenario.rules, rules.format, rules.diagnostics);
+			}
+			continue;
+		}
+		const { diagnostics, format } = parseRuleset(text, forced);
+		add(name, text, format, diagnostics);
 	}
 	if (output === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-	else io.stdout(formatSummary(report.files.length, report.errors, report.warnings));
+	else io.stdout(formatSummary(inputs.length, report.errors, report.warnings));
 	return report.errors > 0 ? EXIT.findings : EXIT.ok;
 }

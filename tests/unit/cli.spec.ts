@@ -115,6 +115,27 @@ const CASES: Case[] = [
 	},
 	{ name: 'check script input', argv: ['check', '@script'], exit: 0, stdout: [/0 errors/] },
 	{
+		name: 'check a scenario: its rules are checked with their own lines, not the JSON as shell',
+		argv: ['check', '@badrules'],
+		exit: 1,
+		stdout: [
+			/^@badrules \(rules\):3:10: error: .*NOPE.* \[unknown-target\]$/m,
+			/^1 file checked: 1 error, 0 warnings$/m
+		]
+	},
+	{
+		name: 'check a scenario with a misspelt field: the document is diagnosed',
+		argv: ['check', '@badscenario'],
+		exit: 1,
+		stdout: [/^@badscenario:3:/m]
+	},
+	{
+		name: 'check a clean scenario',
+		argv: ['check', '@ping'],
+		exit: 0,
+		exact: '1 file checked: 0 errors, 0 warnings\n'
+	},
+	{
 		name: 'check forced --input restore on a script',
 		argv: ['check', '--input', 'restore', '@script'],
 		exit: 1
