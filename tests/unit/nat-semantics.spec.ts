@@ -5,31 +5,10 @@
  * 10.0.2.1/24 to the server side).
  */
 import { describe, expect, it } from 'vitest';
-import { parseRuleset } from '../../src/lib/engine/index';
-import { simulate } from '../../src/lib/engine/sim/simulate';
-import { formatKernel } from '../../src/lib/engine/sim/format/format-kernel';
 import type { PacketTrace, Step } from '../../src/lib/engine/sim/trace';
 import { formatIPv4 } from '../../src/lib/engine/parse/values';
-import { parseScenario, type HostJson, type PacketJson } from '../../src/lib/scenario/index';
-
-const HOST: HostJson = {
-	interfaces: [
-		{ name: 'r-eth0', addresses: ['10.0.1.1/24'] },
-		{ name: 'r-eth1', addresses: ['10.0.2.1/24'] }
-	],
-	forwarding: true
-};
-
-/** Traces `packets` through `rules` (iptables-save lines) on HOST plus `host`. */
-function trace(rules: string[], packets: PacketJson[], host: Partial<HostJson> = {}) {
-	const text = JSON.stringify({ nfwalk: 1, host: { ...HOST, ...host }, rules, packets });
-	const parsed = parseScenario(text);
-	expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-	const rs = parseRuleset(parsed.scenario!.rules);
-	expect(rs.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-	const t = simulate(parsed.host!, rs.ruleset, parsed.packets);
-	return { trace: t, kernel: formatKernel(t, rs.ruleset) };
-}
+import type { PacketJson } from '../../src/lib/scenario/index';
+import { finalHeaders, traceScenario as trace } from '../support/scenario-run';
 
 /** The kernel lines of one packet, e.g. `['nat:PREROUTING:rule:1:ACCEPT']`. */
 function linesOf(kernel: string, id: string): string[] {
@@ -40,18 +19,6 @@ function linesOf(kernel: string, id: string): string[] {
 
 const natLines = (kernel: string, id: string) =>
 	linesOf(kernel, id).filter((l) => l.startsWith('nat:'));
-
-/** The packet's headers as they leave the host or reach its stack: the trace's start plus every NAT rewrite. */
-function finalHeaders(p: PacketTrace): string {
-	let { src, dst, sport, dport } = p.packet;
-	for (const s of p.steps) {
-		if (s.type !== 'effect' || s.effect.type !== 'nat') continue;
-		const e = s.effect;
-		if (e.manip === 'SRC') [src, sport] = [e.after.addr, e.after.port ?? sport];
-		else [dst, dport] = [e.after.addr, e.after.port ?? dport];
-	}
-	return `${formatIPv4(src)}:${sport} > ${formatIPv4(dst)}:${dport}`;
-}
 
 const packet = (t: { packets: PacketTrace[] }, id: string) => t.packets.find((p) => p.id === id)!;
 
