@@ -68,6 +68,13 @@ const NAT_PROBES = [
 ];
 
 describe('§1.4 when the nat table is traversed at all', () => {
+	it('a NAT target alone turns conntrack on; an empty nat table does not', () => {
+		const { trace: on } = trace(NAT_PROBES, [udp()]);
+		expect(on.packets[0].steps.some((s) => s.type === 'conntrack')).toBe(true);
+		const { trace: off } = trace(['*nat', ':PREROUTING ACCEPT [0:0]', 'COMMIT'], [udp()]);
+		expect(off.packets[0].steps.some((s) => s.type === 'conntrack')).toBe(false);
+	});
+
 	it('only the first packet of a connection: the reply and a later packet take no nat chain', () => {
 		const { kernel } = trace(NAT_PROBES, [udp(), reply(), udp()]);
 		expect(natLines(kernel, '1')).toEqual([
@@ -439,6 +446,24 @@ describe('§4.6 existing connections keep the binding they got', () => {
 		expect(finalHeaders(packet(t, '2'))).toBe('10.0.1.2:5000 > 10.0.2.2:53');
 		// A new connection is the rule's second evaluation and is translated.
 		expect(finalHeaders(packet(t, '3'))).toBe('10.0.1.2:5001 > 10.0.2.9:53');
+	});
+
+	it('once the entry is gone (here: expired, as after conntrack -D) the next packet is NEW and bound afresh', () => {
+		const rules = [
+			'*nat',
+			':PREROUTING ACCEPT [0:0]',
+			'-A PREROUTING -p udp -m statistic --mode nth --every 2 --packet 1 -j DNAT --to-destination 10.0.2.9',
+			'COMMIT'
+		];
+		// UDP entries without a reply live 30 s.
+		const { trace: t, kernel } = trace(rules, [
+			udp({ time: 0 }),
+			udp({ time: 10 }),
+			udp({ time: 60 })
+		]);
+		expect(natLines(kernel, '2')).toEqual([]);
+		expect(natLines(kernel, '3')).toEqual(['nat:PREROUTING:rule:1:ACCEPT']);
+		expect(finalHeaders(packet(t, '3'))).toBe('10.0.1.2:5000 > 10.0.2.9:53');
 	});
 });
 
