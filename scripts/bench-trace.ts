@@ -80,7 +80,10 @@ function homeRouterConnection(engine: typeof Engine): void {
 	const packets = [syn, synAck, ack];
 	for (let i = 0; i < 994; i++) packets.push(i % 2 === 0 ? data : answer);
 	packets.push(fin, finBack, lastAck);
-	const text = JSON.stringify({ ...base, packets: packets.map((p, i) => ({ ...p, time: i * 0.001 })) });
+	const text = JSON.stringify({
+		...base,
+		packets: packets.map((p, i) => ({ ...p, time: i * 0.001 }))
+	});
 	const scenario = engine.parseScenario(text);
 	const { ruleset } = engine.parseRuleset(scenario.scenario!.rules);
 	const times: number[] = [];
