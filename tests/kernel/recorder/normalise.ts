@@ -26,9 +26,9 @@ export interface NormaliseInput {
 	/** `raw:PREROUTING` / `raw:OUTPUT` when the scenario declared them. */
 	declaredRaw: ReadonlySet<string>;
 	/**
-	 * Headers of packets the kernel retransmits on its own (a SYN-ACK repeated after 1 s), by the
-	 * PACKET line's addresses, ports and flags: a generated packet whose headers equal an earlier
-	 * generated packet's is a retransmission and is dropped.
+	 * Drop what the kernel retransmits on its own: a SYN-ACK the host sends again (after 1 s without
+	 * the handshake's ACK) has the headers of an earlier one. Only SYN-ACKs: two ICMP errors or echo
+	 * replies with equal headers are two answers to two packets.
 	 */
 	dropRetransmissions?: boolean;
 }
@@ -117,6 +117,9 @@ interface Group {
 const field = (fields: string, name: string) =>
 	new RegExp(`(?:^| )${name}=(\\S*)`).exec(fields)?.[1] ?? '';
 
+const isSynAck = (fields: string) =>
+	!field(fields, 'IN') && / SYN /.test(` ${fields} `) && / ACK /.test(` ${fields} `);
+
 /** The headers that identify a retransmission: addresses, ports and TCP flags. */
 function headerKey(fields: string): string {
 	const flags = fields
@@ -178,7 +181,7 @@ export function normaliseTrace(input: NormaliseInput): NormaliseResult {
 		}
 		let k = 0;
 		groups.forEach((g, i) => {
-			if (i > 0 && input.dropRetransmissions && !field(g.firstFields, 'IN')) {
+			if (i > 0 && input.dropRetransmissions && isSynAck(g.firstFields)) {
 				const key = headerKey(g.firstFields);
 				if (seenGenerated.has(key)) {
 					notes.push(

@@ -74,6 +74,8 @@ class Monitor {
 	/** Waits until no output came for `quietMs` (at least `minMs` after now), at most `maxMs`. */
 	async settle(quietMs = 80, minMs = 30, maxMs = 3000): Promise<void> {
 		const start = Date.now();
+		// Quiet counts from the send at the earliest: the first line may take a while to come.
+		this.changed = Math.max(this.changed, start);
 		await sleep(minMs);
 		while (Date.now() - start < maxMs) {
 			if (Date.now() - this.changed >= quietMs) break;

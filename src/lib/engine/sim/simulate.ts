@@ -18,7 +18,7 @@ import { HostModel } from './host-model';
 import { baseChain, hookSlots } from './hooks';
 import { clonePacket, type Packet } from './packet';
 import { seededRandom } from './random';
-import { icmpError, isIcmpError, rejectPacket, stackAnswer } from './stack';
+import { HostStack, icmpError, isIcmpError, rejectPacket } from './stack';
 import type { CounterSnapshot, CtView, Fate, PacketTrace, Step, Trace } from './trace';
 import { natSlot } from './nat-hook';
 import { endpointOf, setupBinding } from '../nat/binding';
@@ -51,6 +51,8 @@ interface Flight {
 	byProgram: boolean;
 	/** The device a reroute after mangle or nat OUTPUT chose; applied from POSTROUTING on (§5.5). */
 	rerouted: string | null;
+	/** The gateway of the last reroute (null: on-link), undefined when none happened. */
+	reroutedVia: number | null | undefined;
 	/** The next hop routing chose (the gateway, or the destination itself): MASQUERADE's subnet. */
 	nextHop: number | null;
 	/** The source routing gave a local packet that had none. */
@@ -68,6 +70,7 @@ export class Simulation {
 	private readonly model: HostModel;
 	private readonly compiled: CompiledRuleset;
 	private readonly ct = new ConntrackTable();
+	private readonly stack: HostStack;
 	private readonly ctOn: boolean;
 	/** NAT's core hooks exist: conntrack is on and a nat table is registered (§1.4). */
 	private readonly natOn: boolean;
@@ -80,6 +83,7 @@ export class Simulation {
 		private readonly ruleset: Ruleset
 	) {
 		this.model = new HostModel(host);
+		this.stack = new HostStack(this.model);
 		this.compiled = compileRuleset(ruleset);
 		this.ctOn = conntrackActive(ruleset);
 		this.natOn = this.ctOn && natRegistered(ruleset, host.backend);
@@ -128,6 +132,7 @@ export class Simulation {
 			loopbackInput: false,
 			local,
 			rerouted: null,
+			reroutedVia: undefined,
 			nextHop: null,
 			pendingBind: null,
 			chosenSource: 0,
@@ -158,7 +163,7 @@ export class Simulation {
 			});
 			const input = this.runHook(f, 'INPUT');
 			if (input.type !== 'pass') return this.ended(f, input);
-			const answer = stackAnswer(p, this.model);
+			const answer = this.stack.answer(p);
 			if (answer) f.generated.push({ packet: answer.packet, cause: answer.cause, related: null });
 			return { type: 'delivered', to: this.deliveredTo(p) };
 		}
@@ -255,7 +260,12 @@ export class Simulation {
 		if (f.rerouted) p.outIface = f.rerouted;
 		const post = this.runHook(f, 'POSTROUTING');
 		if (post.type !== 'pass') return this.ended(f, post);
-		if (p.outIface !== 'lo') return { type: 'sent', outIface: p.outIface, via: route.via };
+		if (p.outIface !== 'lo')
+			return {
+				type: 'sent',
+				outIface: p.outIface,
+				via: f.reroutedVia === undefined ? route.via : f.reroutedVia
+			};
 		// To an own address: the same skb comes back in over lo with its conntrack entry (§3.5).
 		f.loopbackInput = true;
 		p.inIface = 'lo';
@@ -458,6 +468,7 @@ export class Simulation {
 			});
 			f.rerouted = iface;
 		}
+		f.reroutedVia = route.via;
 	}
 
 	/** How a hook's verdict ends the packet, and what the host sends because of it. */

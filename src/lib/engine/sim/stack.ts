@@ -4,7 +4,10 @@
  * locally generated one, through OUTPUT and POSTROUTING.
  */
 import type { HostModel } from './host-model';
+import { HostTcp, tcpReset } from './host-tcp';
 import { blankPacket, IPPROTO, TCP_FLAG, type Packet } from './packet';
+
+export { tcpReset };
 
 /** REJECT `--reject-with` types and their ICMP code (type 3, destination unreachable). */
 const REJECT_CODES: Readonly<Record<string, number>> = {
@@ -34,16 +37,6 @@ export function icmpError(orig: Packet, type: number, code: number, src: number)
 	return p;
 }
 
-/** The RST that answers `orig`: from its destination, RST|ACK unless `orig` carried an ACK (§2.5). */
-export function tcpReset(orig: Packet): Packet {
-	const p = base(orig, orig.dst, orig.src, IPPROTO.tcp);
-	p.sport = orig.dport;
-	p.dport = orig.sport;
-	p.flags = orig.flags & TCP_FLAG.ACK ? TCP_FLAG.RST : TCP_FLAG.RST | TCP_FLAG.ACK;
-	p.length = 40;
-	return p;
-}
-
 /** The packet REJECT sends for `orig`, or null when the kernel sends nothing (no error about an ICMP error). */
 export function rejectPacket(orig: Packet, rejectWith: string, src: number): Packet | null {
 	if (rejectWith === 'tcp-reset')
@@ -57,46 +50,41 @@ export function isIcmpError(p: Packet): boolean {
 	return p.proto === IPPROTO.icmp && [3, 4, 5, 11, 12].includes(p.icmpType);
 }
 
-/** What the host's stack sends back for a packet delivered to it, with why; null for nothing. */
-export function stackAnswer(p: Packet, host: HostModel): { packet: Packet; cause: string } | null {
-	const listening = (proto: 'tcp' | 'udp') =>
-		host.host.listening.some(
-			(s) => s.proto === proto && s.port === p.dport && (s.address === null || s.address === p.dst)
-		);
-	if (p.proto === IPPROTO.tcp) {
-		const f = p.flags;
-		if (f & TCP_FLAG.RST) return null;
-		if (listening('tcp')) {
-			if ((f & (TCP_FLAG.SYN | TCP_FLAG.ACK)) !== TCP_FLAG.SYN) return null;
-			const r = base(p, p.dst, p.src, IPPROTO.tcp);
-			r.sport = p.dport;
-			r.dport = p.sport;
-			r.flags = TCP_FLAG.SYN | TCP_FLAG.ACK;
-			r.length = 44;
-			return { packet: r, cause: `SYN to listening tcp/${p.dport}: the socket answers SYN-ACK` };
+/** The host's stack: what it sends back for packets delivered to it, with TCP connections remembered. */
+export class HostStack {
+	private readonly tcp = new HostTcp();
+
+	constructor(private readonly host: HostModel) {}
+
+	/** What the stack sends back for a packet delivered to it, with why; null for nothing. */
+	answer(p: Packet): { packet: Packet; cause: string } | null {
+		const listening = (proto: 'tcp' | 'udp') =>
+			this.host.host.listening.some(
+				(s) =>
+					s.proto === proto && s.port === p.dport && (s.address === null || s.address === p.dst)
+			);
+		if (p.proto === IPPROTO.tcp) return this.tcp.answer(p, listening('tcp'));
+		if (p.proto === IPPROTO.udp) {
+			if (listening('udp') || this.host.isBroadcast(p.dst)) return null;
+			return {
+				packet: icmpError(p, 3, 3, p.dst),
+				cause: `no socket on udp/${p.dport}: the stack answers ICMP port unreachable`
+			};
 		}
-		return { packet: tcpReset(p), cause: `no socket on tcp/${p.dport}: the stack answers RST` };
+		if (p.proto === IPPROTO.icmp && (p.icmpType === 8 || p.icmpType === 13)) {
+			const r = base(p, p.dst, p.src, IPPROTO.icmp);
+			r.icmpType = p.icmpType === 8 ? 0 : 14;
+			r.icmpId = p.icmpId;
+			r.payload = p.payload;
+			r.length = p.length;
+			return {
+				packet: r,
+				cause:
+					p.icmpType === 8
+						? 'echo request: the stack answers echo reply'
+						: 'timestamp request: the stack answers timestamp reply'
+			};
+		}
+		return null;
 	}
-	if (p.proto === IPPROTO.udp) {
-		if (listening('udp') || host.isBroadcast(p.dst)) return null;
-		return {
-			packet: icmpError(p, 3, 3, p.dst),
-			cause: `no socket on udp/${p.dport}: the stack answers ICMP port unreachable`
-		};
-	}
-	if (p.proto === IPPROTO.icmp && (p.icmpType === 8 || p.icmpType === 13)) {
-		const r = base(p, p.dst, p.src, IPPROTO.icmp);
-		r.icmpType = p.icmpType === 8 ? 0 : 14;
-		r.icmpId = p.icmpId;
-		r.payload = p.payload;
-		r.length = p.length;
-		return {
-			packet: r,
-			cause:
-				p.icmpType === 8
-					? 'echo request: the stack answers echo reply'
-					: 'timestamp request: the stack answers timestamp reply'
-		};
-	}
-	return null;
 }
