@@ -17,6 +17,7 @@ const PACKET_FIELDS = [
 	'sport',
 	'dport',
 	'flags',
+	'mss',
 	'type',
 	'code',
 	'id',
@@ -117,9 +118,20 @@ export function parsePacket(
 	const headers = parseHeaders(f, node, path, c, false);
 	const payload = f.payload ? c.string(f.payload, `${path}.payload`, '"GET / HTTP/1.1"') : '';
 	const bytes = payload === null ? '' : utf8AsLatin1(payload);
+	let mss: number | null = null;
+	if (f.mss) {
+		if (headers && headers.proto !== 6)
+			c.report(
+				c.keyOf(f.mss),
+				'field-not-applicable',
+				`${path}.mss: only tcp carries an MSS option; remove it`
+			);
+		else mss = c.integer(f.mss, `${path}.mss`, 0, 65535, '"mss": 1460');
+	}
 	const computed =
 		20 +
 		(HEADER_BYTES[headers?.proto ?? 0] ?? 0) +
+		(mss !== null ? 4 : 0) +
 		bytes.length +
 		(headers && isIcmpError(headers) ? QUOTE_BYTES : 0);
 	let length = computed;
@@ -171,6 +183,7 @@ export function parsePacket(
 	if (c.diagnostics.length > before || !headers || from === null) return { packet: null, time };
 	const packet: Packet = {
 		...headers,
+		mss,
 		ttl,
 		tos,
 		length,

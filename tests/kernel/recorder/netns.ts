@@ -126,10 +126,6 @@ export function createLab(prefix: string, host: HostJson): Lab {
 			inNs(lab.host, 'ipset', ['create', set.name, set.type]);
 			for (const m of set.members) inNs(lab.host, 'ipset', ['add', set.name, m]);
 		}
-		if (host.conntrack?.tcpLoose === false) {
-			sh('modprobe', ['nf_conntrack']);
-			inNs(lab.host, 'sysctl', ['-qw', 'net.netfilter.nf_conntrack_tcp_loose=0']);
-		}
 		return lab;
 	} catch (e) {
 		destroyLab(lab);
@@ -161,6 +157,11 @@ export function loadRules(lab: Lab, restoreText: string): void {
 	inNs(lab.host, 'iptables-nft-restore', [], restoreText);
 	inNs(lab.host, 'iptables-nft', ['-t', 'raw', '-I', 'PREROUTING', '1', '-j', 'TRACE']);
 	inNs(lab.host, 'iptables-nft', ['-t', 'raw', '-I', 'OUTPUT', '1', '-j', 'TRACE']);
+}
+
+/** `nf_conntrack_tcp_loose=0` when the scenario asks; the sysctl exists once conntrack is loaded. */
+export function setTcpLoose(lab: Lab, loose: boolean): void {
+	if (!loose) inNs(lab.host, 'sysctl', ['-qw', 'net.netfilter.nf_conntrack_tcp_loose=0']);
 }
 
 /** `table:chain` → rule handles in order, and the handles of the TRACE rules. */

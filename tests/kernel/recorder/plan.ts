@@ -23,6 +23,8 @@ export interface PlannedSend {
 	mark: number;
 	/** Frame source MAC (the scenario's `mac`), or null for the neighbour's own. */
 	mac: string | null;
+	/** Frame destination MAC for a broadcast or multicast destination, or null for the host's. */
+	l2dst: string | null;
 	/** Milliseconds after the first packet at which to send it, or null: as soon as the last settled. */
 	atMs: number | null;
 }
@@ -50,6 +52,7 @@ function toSend(p: Packet): SendPacket {
 		sport: p.sport,
 		dport: p.dport,
 		flags: p.flags,
+		mss: p.mss,
 		icmpType: p.icmpType,
 		icmpCode: p.icmpCode,
 		icmpId: p.icmpId,
@@ -80,6 +83,30 @@ function seqLength(p: Packet): number {
 	return (
 		new TextEncoder().encode(p.payload).length + (p.flags & 0x02 ? 1 : 0) + (p.flags & 0x01 ? 1 : 0)
 	);
+}
+
+/**
+ * The Ethernet destination a real sender uses for `dst`: ff:ff:ff:ff:ff:ff for the limited
+ * broadcast and the directed broadcast of a host subnet, 01:00:5e plus the low 23 bits for
+ * multicast; null for unicast (the host interface's own MAC). The kernel's packet type follows it.
+ */
+function linkDestination(dst: number, json: ScenarioJson): string | null {
+	if (dst >>> 28 === 0xe) {
+		const b = [(dst >>> 16) & 0x7f, (dst >>> 8) & 0xff, dst & 0xff];
+		return ['01', '00', '5e', ...b.map((x) => x.toString(16).padStart(2, '0'))].join(':');
+	}
+	const broadcast =
+		dst === 0xffffffff ||
+		json.host.interfaces.some((i) =>
+			i.addresses.some((a) => {
+				const [addr, len] = a.split('/');
+				const prefix = Number(len);
+				if (prefix >= 31) return false;
+				const n = addr.split('.').reduce((x, o) => x * 256 + Number(o), 0) >>> 0;
+				return (n | (0xffffffff >>> prefix)) >>> 0 === dst;
+			})
+		);
+	return broadcast ? 'ff:ff:ff:ff:ff:ff' : null;
 }
 
 export function planRecording(
@@ -130,6 +157,7 @@ export function planRecording(
 			packet: send,
 			mark: sp.from === 'local' ? p.mark : 0,
 			mac: p.mac,
+			l2dst: linkDestination(p.dst, json),
 			atMs: realTime ? Math.round((sp.packet.time - t0) * 1000) : null
 		});
 	});

@@ -16,6 +16,8 @@ import {
 	loadRules,
 	netnsPath,
 	ruleHandles,
+	setTcpLoose,
+	sh,
 	versions,
 	type Lab
 } from './netns';
@@ -23,7 +25,6 @@ import { normaliseTrace } from './normalise';
 import { planRecording } from './plan';
 import type { Sender } from './sender';
 import { applyPorts, learnPorts, parseConntrack, type PortMap } from './ports';
-import { sh } from './netns';
 import type { CtSnapshot } from '../../../src/lib/engine/sim/conntrack-types';
 
 export class Unrecordable extends Error {}
@@ -125,6 +126,7 @@ export async function recordScenario(
 		for (const [iface, hops] of plan.neighbours)
 			for (const hop of hops) addNeighbour(lab, iface, hop);
 		loadRules(lab, restore.endsWith('\n') ? restore : restore + '\n');
+		setTcpLoose(lab, json.host.conntrack?.tcpLoose !== false);
 		const { handles, trace: traceHandles } = ruleHandles(lab);
 		for (const [iface, ns] of lab.neighbours)
 			await sender.run({ op: 'l2', key: iface, netns: netnsPath(ns), iface: 'nb0' });
@@ -164,7 +166,7 @@ export async function recordScenario(
 				op: 'send',
 				key: s.via,
 				packet,
-				l2: macs ? { src: s.mac ?? macs.neighbour, dst: macs.host } : null,
+				l2: macs ? { src: s.mac ?? macs.neighbour, dst: s.l2dst ?? macs.host } : null,
 				mark: s.mark
 			});
 			await monitor.settle();

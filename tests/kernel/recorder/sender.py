@@ -85,6 +85,8 @@ def build(p):
         if p["flags"] & 0x10 and key in next_seq:
             ack = next_seq[key]
         l4 = TCP(sport=p["sport"], dport=p["dport"], flags=p["flags"], seq=seq, ack=ack, window=64240)
+        if p.get("mss") is not None:
+            l4.options = [("MSS", p["mss"])]
     elif proto == 17:
         l4 = UDP(sport=p["sport"], dport=p["dport"])
     elif proto == 1:

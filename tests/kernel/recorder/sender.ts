@@ -16,6 +16,7 @@ export interface SendPacket {
 	sport: number;
 	dport: number;
 	flags: number;
+	mss?: number | null;
 	seq?: number;
 	ack?: number;
 	icmpType: number;
@@ -25,7 +26,7 @@ export interface SendPacket {
 	tos: number;
 	length?: number;
 	payload?: string;
-	embedded?: Omit<SendPacket, 'embedded' | 'seq' | 'ack' | 'length' | 'payload'> | null;
+	embedded?: Omit<SendPacket, 'embedded' | 'seq' | 'ack' | 'length' | 'payload' | 'mss'> | null;
 }
 
 export type SenderCommand =

@@ -36,6 +36,16 @@ function segment(p: Packet, flags: number, length: number): Packet {
 	});
 }
 
+/**
+ * The SYN-ACK the host answers a SYN with: it always carries an MSS option, the route's MTU minus
+ * 40 (1460 on Ethernet, 65495 on lo).
+ */
+function synAck(p: Packet): Packet {
+	const r = segment(p, TCP_FLAG.SYN | TCP_FLAG.ACK, 44);
+	r.mss = p.inIface === 'lo' ? 65495 : 1460;
+	return r;
+}
+
 /** The RST that answers `orig`: RST|ACK unless `orig` carried an ACK (§2.5). */
 export function tcpReset(orig: Packet): Packet {
 	return segment(orig, orig.flags & TCP_FLAG.ACK ? TCP_FLAG.RST : TCP_FLAG.RST | TCP_FLAG.ACK, 40);
@@ -59,7 +69,7 @@ export class HostTcp {
 		if ((f & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN) {
 			this.connections.set(k, 'SYN_RECV');
 			return {
-				packet: segment(p, TCP_FLAG.SYN | TCP_FLAG.ACK, 44),
+				packet: synAck(p),
 				cause: `SYN to listening tcp/${p.dport}: the socket answers SYN-ACK`
 			};
 		}
@@ -76,7 +86,7 @@ export class HostTcp {
 		if (f & TCP_FLAG.SYN) {
 			if (state !== 'SYN_RECV' || f & TCP_FLAG.ACK) return null;
 			return {
-				packet: segment(p, TCP_FLAG.SYN | TCP_FLAG.ACK, 44),
+				packet: synAck(p),
 				cause: 'SYN again: the socket repeats its SYN-ACK'
 			};
 		}

@@ -28,6 +28,11 @@ export interface Packet {
 	dport: number;
 	/** TCP flag bits (`TCP_FLAG`); 0 for other protocols. */
 	flags: number;
+	/**
+	 * The TCP MSS option's value, or null when the segment carries none (the only TCP option
+	 * nfwalk models: `-m tcpmss`, `--tcp-option 2` and `-j TCPMSS` read or write it).
+	 */
+	mss: number | null;
 	/** ICMP type, code and echo/timestamp id; 0 for other protocols. */
 	icmpType: number;
 	icmpCode: number;
@@ -68,6 +73,7 @@ export function blankPacket(fields: Partial<Packet> = {}): Packet {
 		sport: 0,
 		dport: 0,
 		flags: 0,
+		mss: null,
 		icmpType: 0,
 		icmpCode: 0,
 		icmpId: 0,

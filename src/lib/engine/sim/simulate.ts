@@ -152,20 +152,38 @@ export class Simulation {
 		const pre = this.runHook(f, 'PREROUTING');
 		if (pre.type !== 'pass') return this.ended(f, pre);
 		const p = f.p;
-		const route = this.model.route(p.dst, p.mark);
-		if (route?.kind === 'local') {
+		const special = this.broadcastRoute(p);
+		if (special === 'not-joined') {
+			f.steps.push({
+				type: 'route',
+				decision: 'blackhole',
+				outIface: null,
+				via: null,
+				reason: `multicast group ${formatIPv4(p.dst)} not joined and no multicast routing`
+			});
+			return {
+				type: 'discarded',
+				reason: 'multicast to a group the host has not joined: dropped silently'
+			};
+		}
+		const route = special ? null : this.model.route(p.dst, p.mark);
+		if (special || route?.kind === 'local') {
 			f.steps.push({
 				type: 'route',
 				decision: 'local',
 				outIface: null,
 				via: null,
-				reason: route.text
+				reason: special ?? route!.text
 			});
 			const input = this.runHook(f, 'INPUT');
 			if (input.type !== 'pass') return this.ended(f, input);
-			const answer = this.stack.answer(p);
+			// Nothing answers a broadcast or multicast: no RST, no port unreachable, no echo reply.
+			const answer = special ? null : this.stack.answer(p);
+			// Delivery drops the packet's conntrack before the protocol sees it (nf_reset_ct in
+			// ip_protocol_deliver_rcu), so even the stack's ICMP errors are born without one: INVALID in
+			// raw OUTPUT, RELATED from the lookup on (unlike REJECT's and the router's errors, §3.7).
 			if (answer) f.generated.push({ packet: answer.packet, cause: answer.cause, related: null });
-			return { type: 'delivered', to: this.deliveredTo(p) };
+			return { type: 'delivered', to: special ? `the host (${special})` : this.deliveredTo(p) };
 		}
 		if (!this.host.forwarding) {
 			f.steps.push({
@@ -504,6 +522,19 @@ export class Simulation {
 				? `${verdict}: the sending program gets EPERM (Operation not permitted)`
 				: verdict
 		};
+	}
+
+	/**
+	 * An arriving packet to a broadcast address (limited, or directed to a subnet of the host) or to
+	 * the all-hosts group 224.0.0.1 is delivered locally whatever the routes say; another multicast
+	 * group is not joined. Null for any other destination.
+	 */
+	private broadcastRoute(p: Packet): string | 'not-joined' | null {
+		if (this.model.isBroadcast(p.dst)) return `broadcast ${formatIPv4(p.dst)}`;
+		if (p.dst >>> 28 !== 0xe) return null;
+		return p.dst === 0xe0000001
+			? 'multicast 224.0.0.1, the all-hosts group every interface joins'
+			: 'not-joined';
 	}
 
 	/** The router's ICMP error about a packet it cannot forward, sent from the incoming interface's address. */

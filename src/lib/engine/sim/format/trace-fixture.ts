@@ -16,6 +16,7 @@ export function packet(over: Partial<Packet> = {}): Packet {
 		sport: 40000,
 		dport: 80,
 		flags: 0x02,
+		mss: null,
 		icmpType: 0,
 		icmpCode: 0,
 		icmpId: 0,

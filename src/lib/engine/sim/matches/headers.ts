@@ -1,6 +1,6 @@
 /**
- * Matches on header fields nfwalk's packet does not carry: IPsec SPIs, TCP MSS, SCTP chunks,
- * DCCP types and options. Ports are checked exactly; the rest is an assumption shown on the rule.
+ * Matches on header fields beyond addresses and ports: the TCP MSS option (modelled), and IPsec
+ * SPIs, SCTP chunks, DCCP types and options (not carried: an assumption shown on the rule).
  */
 import type { MatchCompiler } from '../compile-types';
 import { assumeMatch, opt } from './build';
@@ -20,10 +20,11 @@ export const compileIpcomp = spi('ipcomp', 'ipcompspi', 'IPComp CPI');
 export const compileTcpmss: MatchCompiler = (options) => {
 	const o = opt(options, 'mss');
 	const inv = o?.inverted ?? false;
-	// tcpmss_mt returns `invert` when the segment has no MSS option, and ours never have one.
+	const r = (o?.value as { from: number; to: number } | undefined) ?? { from: 0, to: 65535 };
+	// tcpmss_mt: a segment without an MSS option gives `invert`; one with it, whether it is in range.
 	return {
-		test: (p) => p.proto === 6 && inv,
-		note: "nfwalk's packets carry no TCP options: --mss never finds an MSS option"
+		test: (p) =>
+			p.proto === 6 && (p.mss === null ? inv : (p.mss >= r.from && p.mss <= r.to) !== inv)
 	};
 };
 

@@ -258,7 +258,6 @@ describe('extensions nfwalk cannot simulate', () => {
 			/does not simulate -m frobnicate: assumed to match/
 		],
 		['esp SPI: assumed to match', '-A INPUT -p esp -m esp --espspi 100', true, /ESP SPI/],
-		['tcpmss: no MSS option', '-A INPUT -p tcp -m tcpmss --mss 1400:1500', false, /MSS/],
 		['sctp chunks', '-A INPUT -p sctp -m sctp --chunk-types any INIT', false, /SCTP chunks/],
 		['physdev: not a bridge', '-A FORWARD -m physdev --physdev-in veth0', false, /bridge/],
 		[

@@ -192,8 +192,25 @@ describe('matches on packet fields', () => {
 		expect(firstMatch(rule).test(makePacket(over), makeEnv())).toBe(expected);
 	});
 
-	it('notes the --tcp-option assumption', () => {
-		expect(firstMatch('-A INPUT -p tcp --tcp-option 2').note).toMatch(/no TCP options/);
+	it('notes the --tcp-option assumption for kinds other than MSS', () => {
+		expect(firstMatch('-A INPUT -p tcp --tcp-option 3').note).toMatch(/no TCP option but MSS/);
+		expect(firstMatch('-A INPUT -p tcp --tcp-option 2').note).toBeUndefined();
 		expect(firstMatch('-A INPUT -p tcp --dport 22').note).toBeUndefined();
+	});
+
+	it.each([
+		['-p tcp --tcp-option 2', 1460, true],
+		['-p tcp --tcp-option 2', null, false],
+		['-p tcp ! --tcp-option 2', null, true],
+		['-p tcp --tcp-option 8', 1460, false],
+		['-p tcp -m tcpmss --mss 1400:1500', 1460, true],
+		['-p tcp -m tcpmss --mss 536', 1460, false],
+		['-p tcp -m tcpmss --mss 536', null, false],
+		// tcpmss_mt: no MSS option gives the inversion.
+		['-p tcp -m tcpmss ! --mss 536', null, true],
+		['-p tcp -m tcpmss ! --mss 536', 1460, true]
+	])('%s on a segment with MSS %s → %s', (spec, mss, want) => {
+		const m = firstMatch(`-A INPUT ${spec}`);
+		expect(m.test(makePacket({ proto: 6, mss }), makeEnv())).toBe(want);
 	});
 });

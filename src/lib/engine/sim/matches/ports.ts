@@ -14,7 +14,7 @@ export interface HeaderTests {
 	options: readonly OptionValue[];
 	/** `--tcp-flags` as `{ mask, comp }`, inverted with `!`. */
 	flags?: OptionValue;
-	/** A TCP option the packet is asked to carry: nfwalk's packets carry none. */
+	/** A TCP option kind the packet is asked to carry; nfwalk models MSS (kind 2) alone. */
 	tcpOption?: OptionValue;
 	note?: string;
 }
@@ -30,8 +30,9 @@ export class HeaderMatch implements CompiledMatch {
 	readonly flagMask: number;
 	readonly flagComp: number;
 	readonly flagInv: boolean;
-	/** What the `--tcp-option` test gives: true when absent or inverted. */
-	readonly optionOk: boolean;
+	/** `--tcp-option`: the kind asked for (-1: no test), and its `!`. */
+	readonly optionKind: number;
+	readonly optionInv: boolean;
 	readonly note: string | undefined;
 
 	constructor(t: HeaderTests) {
@@ -53,7 +54,8 @@ export class HeaderMatch implements CompiledMatch {
 		this.flagMask = f.mask;
 		this.flagComp = f.comp;
 		this.flagInv = t.flags?.inverted ?? false;
-		this.optionOk = t.tcpOption ? t.tcpOption.inverted : true;
+		this.optionKind = t.tcpOption ? (t.tcpOption.value as number) : -1;
+		this.optionInv = t.tcpOption?.inverted ?? false;
 		this.note = t.note;
 	}
 
@@ -63,7 +65,7 @@ export class HeaderMatch implements CompiledMatch {
 			(p.sport >= this.sLo && p.sport <= this.sHi) !== this.sInv &&
 			(p.dport >= this.dLo && p.dport <= this.dHi) !== this.dInv &&
 			((p.flags & this.flagMask) === this.flagComp) !== this.flagInv &&
-			this.optionOk
+			(this.optionKind < 0 || (this.optionKind === 2 && p.mss !== null) !== this.optionInv)
 		);
 	}
 }

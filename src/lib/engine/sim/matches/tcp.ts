@@ -10,10 +10,11 @@ export const compileTcp: MatchCompiler = (options) => {
 		proto: IPPROTO.tcp,
 		options,
 		flags: opt(options, 'tcp-flags'),
-		// Simulated segments carry no TCP options, so the option is never found.
 		tcpOption,
-		note: tcpOption
-			? `nfwalk's packets carry no TCP options: --tcp-option ${tcpOption.value as number} is never present`
-			: undefined
+		// The MSS option is modelled; other kinds are never present on nfwalk's segments.
+		note:
+			tcpOption && tcpOption.value !== 2
+				? `nfwalk's packets carry no TCP option but MSS: --tcp-option ${tcpOption.value as number} is never present`
+				: undefined
 	});
 };

@@ -12,10 +12,6 @@ type Describe = (o: readonly OptionValue[]) => string;
 const v = <T>(o: readonly OptionValue[], name: string) => optionValue<T>(o, name);
 
 const DESCRIPTIONS: Readonly<Record<string, Describe>> = {
-	TCPMSS: (o) =>
-		v(o, 'set-mss') !== undefined
-			? `the kernel would set the MSS option of this SYN to ${v<number>(o, 'set-mss')} (adding one if missing)`
-			: "the kernel would clamp the MSS option of this SYN to the route's MTU minus 40",
 	TCPOPTSTRIP: (o) =>
 		`the kernel would replace TCP options ${(v<number[]>(o, 'strip-options') ?? []).join(',')} with NOPs`,
 	CHECKSUM: () => 'the kernel would fill in the missing checksum of this packet',

@@ -19,6 +19,7 @@ import { compileNotrack } from './notrack';
 import { compileReject } from './reject';
 import { compileSet } from './set';
 import { compileSynproxy } from './synproxy';
+import { compileTcpmss } from './tcpmss';
 import { compileTos } from './tos';
 import { compileTproxy } from './tproxy';
 import { compileTrace } from './trace-target';
@@ -42,6 +43,7 @@ const TARGETS: Readonly<Record<string, TargetCompiler>> = {
 	NFQUEUE: compileNfqueue,
 	SYNPROXY: compileSynproxy,
 	TPROXY: compileTproxy,
+	TCPMSS: compileTcpmss,
 	DNAT: compileNat,
 	SNAT: compileNat,
 	MASQUERADE: compileNat,

@@ -105,6 +105,28 @@ describe('§4.1/§4.7 NAT targets end the nat chain; without a connection to bin
 	});
 });
 
+describe('TCPMSS lowers the MSS option, never raises it, and adds one (at most 536) to a SYN without it', () => {
+	it.each([
+		['--set-mss 1400', 1460, 40, 1400, 40],
+		['--set-mss 1400', 1200, 40, 1200, 40],
+		['--set-mss 1400', null, 40, 536, 44],
+		['--set-mss 500', null, 40, 500, 44],
+		['--clamp-mss-to-pmtu', 8960, 40, 1460, 40],
+		// Data after the header: the kernel cannot add the option.
+		['--set-mss 1400', null, 50, null, 50]
+	])('%s on MSS %s, length %d → MSS %s, length %d', (opts, mss, length, wantMss, wantLength) => {
+		const p = makePacket({ proto: 6, mss, length, flags: 0x02, outIface: 'eth1' });
+		const { result } = run(
+			'mangle',
+			'FORWARD',
+			`-p tcp -m tcp --tcp-flags SYN,RST SYN -j TCPMSS ${opts}`,
+			p
+		);
+		expect(result.verdict).toBe('CONTINUE');
+		expect([p.mss, p.length]).toEqual([wantMss, wantLength]);
+	});
+});
+
 describe('§2.5 REJECT: the type goes to the engine, which sends it and drops', () => {
 	it.each([
 		['-j REJECT', 'icmp-port-unreachable'],
@@ -242,18 +264,6 @@ describe('TPROXY: a listening socket takes the packet unchanged, with the mark s
 
 describe('targets nfwalk only describes: CONTINUE, packet unchanged, what the kernel would do', () => {
 	it.each([
-		[
-			'mangle',
-			'FORWARD',
-			'-p tcp -m tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss 1400',
-			'the kernel would set the MSS option of this SYN to 1400 (adding one if missing); nfwalk does not change the packet'
-		],
-		[
-			'mangle',
-			'FORWARD',
-			'-p tcp -m tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu',
-			"the kernel would clamp the MSS option of this SYN to the route's MTU minus 40; nfwalk does not change the packet"
-		],
 		[
 			'mangle',
 			'PREROUTING',
