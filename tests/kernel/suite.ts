@@ -12,28 +12,62 @@ import { parseScenario } from '../../src/lib/scenario/index';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const SCENARIO_DIRS = [join(ROOT, 'tests/kernel/scenarios'), join(ROOT, 'rules-examples')];
+/** Scenarios over real rule sets: the rules are read from ../shared/corpus/real when the suite runs. */
+export const CORPUS_DIR = join(ROOT, 'tests/kernel/corpus');
+export const SHARED_CORPUS = join(ROOT, '../shared/corpus/real');
 
 export interface SuiteScenario {
 	/** Relative to the repository, e.g. `tests/kernel/scenarios/nat-dnat-forward.json`. */
 	name: string;
 	file: string;
 	recording: string;
+	/** Built from a real rule set in ../shared (counted apart, skipped when ../shared is absent). */
+	corpus: boolean;
+	/** The scenario text, or null when its rule set is not on this machine. */
+	text(): string | null;
 }
 
-export function suiteScenarios(dirs = SCENARIO_DIRS): SuiteScenario[] {
+function jsonFiles(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => join(dir, f));
+}
+
+function entry(file: string, corpus: boolean, text: () => string | null): SuiteScenario {
+	return {
+		name: relative(ROOT, file),
+		file,
+		recording: file.replace(/\.json$/, '.kernel.txt'),
+		corpus,
+		text
+	};
+}
+
+/** A corpus scenario's text: its host and packets around the rule set's text from ../shared. */
+export function corpusScenarioText(specFile: string): string | null {
+	const spec = JSON.parse(readFileSync(specFile, 'utf8')) as {
+		title: string;
+		description: string;
+		source: string;
+		host: unknown;
+		packets: unknown[];
+	};
+	const rulesFile = join(SHARED_CORPUS, spec.source);
+	if (!existsSync(rulesFile)) return null;
+	const { title, description, host, packets } = spec;
+	const rules = readFileSync(rulesFile, 'utf8');
+	return JSON.stringify({ nfwalk: 1, title, description, host, rules, packets }, null, '\t');
+}
+
+export function suiteScenarios(dirs = SCENARIO_DIRS, corpusDir = CORPUS_DIR): SuiteScenario[] {
 	const out: SuiteScenario[] = [];
-	for (const dir of dirs) {
-		if (!existsSync(dir)) continue;
-		for (const f of readdirSync(dir).sort()) {
-			if (!f.endsWith('.json')) continue;
-			const file = join(dir, f);
-			out.push({
-				name: relative(ROOT, file),
-				file,
-				recording: file.replace(/\.json$/, '.kernel.txt')
-			});
-		}
-	}
+	for (const dir of dirs)
+		for (const file of jsonFiles(dir))
+			out.push(entry(file, false, () => readFileSync(file, 'utf8')));
+	for (const file of jsonFiles(corpusDir))
+		out.push(entry(file, true, () => corpusScenarioText(file)));
 	return out;
 }
 
