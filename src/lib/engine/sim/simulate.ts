@@ -16,7 +16,7 @@ import { walkBaseChain, type ChainOutcome } from './chain-walk';
 import type { Host } from './host';
 import { HostModel } from './host-model';
 import { baseChain, hookSlots } from './hooks';
-import { clonePacket, type Packet } from './packet';
+import { clonePacket, IPPROTO, type Packet } from './packet';
 import { seededRandom } from './random';
 import { HostStack, icmpError, isIcmpError, rejectPacket } from './stack';
 import type { CounterSnapshot, CtView, Fate, PacketTrace, Step, Trace } from './trace';
@@ -498,7 +498,11 @@ export class Simulation {
 			};
 		if (r.type === 'reject') {
 			const src = this.errorSource(f.p);
-			const packet = rejectPacket(f.p, r.rejectWith, src);
+			// An ICMP message the host itself is sending (an echo reply, an error) holds the kernel's
+			// ICMP socket while it walks OUTPUT: icmp_send cannot take it, so REJECT sends no ICMP error.
+			const icmpBusy =
+				f.local && !f.byProgram && f.p.proto === IPPROTO.icmp && r.rejectWith !== 'tcp-reset';
+			const packet = icmpBusy ? null : rejectPacket(f.p, r.rejectWith, src);
 			if (packet) {
 				f.generated.push({
 					packet,
@@ -509,7 +513,7 @@ export class Simulation {
 			return {
 				type: 'dropped',
 				by: { ...r.place, rule: r.rule },
-				reason: `rejected with ${r.rejectWith}${packet ? '' : ' (nothing sent)'}`
+				reason: `rejected with ${r.rejectWith}${packet ? '' : icmpBusy ? " (nothing sent: the host is sending this ICMP message itself and its ICMP socket is busy)" : ' (nothing sent)'}`
 			};
 		}
 		const verdict = r.rule === null ? 'policy DROP' : 'DROP';
