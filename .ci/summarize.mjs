@@ -1,9 +1,9 @@
-// Prints "N passed, N failed[, N skipped]" from the Vitest and Playwright JSON reports; a report
+// Prints "N passed, N failed[, N skipped]" from the Vitest, Playwright and kernel-suite JSON reports; a report
 // that is missing (its runner never ran) counts nothing. A test file that failed to load and a
 // Playwright error outside any test (a web server that did not start) each count as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-const [vitestFile, playwrightFile] = process.argv.slice(2);
+const [vitestFile, playwrightFile, kernelFile] = process.argv.slice(2);
 
 const read = (file) => (file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
@@ -27,6 +27,13 @@ if (playwright) {
 	passed += expected + flaky;
 	failed += unexpected + (playwright.errors?.length ?? 0);
 	skipped += notRun;
+}
+
+// The live kernel suite: { passed, failed } scenarios.
+const kernel = read(kernelFile);
+if (kernel) {
+	passed += kernel.passed;
+	failed += kernel.failed;
 }
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
