@@ -513,7 +513,7 @@ export class Simulation {
 			return {
 				type: 'dropped',
 				by: { ...r.place, rule: r.rule },
-				reason: `rejected with ${r.rejectWith}${packet ? '' : icmpBusy ? " (nothing sent: the host is sending this ICMP message itself and its ICMP socket is busy)" : ' (nothing sent)'}`
+				reason: `rejected with ${r.rejectWith}${packet ? '' : icmpBusy ? ' (nothing sent: the host is sending this ICMP message itself and its ICMP socket is busy)' : ' (nothing sent)'}`
 			};
 		}
 		const verdict = r.rule === null ? 'policy DROP' : 'DROP';
