@@ -164,9 +164,10 @@ def handle(cmd):
             s.setsockopt(socket.SOL_SOCKET, SO_MARK, cmd.get("mark", 0))
             try:
                 s.sendto(bytes(pkt), (cmd["packet"]["dst"], 0))
-            except PermissionError:
-                # An OUTPUT DROP makes the sending program's call fail (EPERM): part of the scenario.
-                return {"eperm": True}
+            except OSError as e:
+                # The kernel refusing the send is part of the scenario: EPERM after an OUTPUT DROP
+                # (§2.7), EINVAL or ENETUNREACH when a reroute in OUTPUT fails.
+                return {"errno": e.errno}
         return {}
     if op == "drain":
         drain()

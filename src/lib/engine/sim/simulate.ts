@@ -63,7 +63,11 @@ interface Flight {
 	generated: { packet: Packet; cause: string; related: CtRef | null }[];
 }
 
-type HookResult = { type: 'pass' } | Exclude<ChainOutcome, { type: 'accept' }>;
+type HookResult =
+	| { type: 'pass' }
+	| Exclude<ChainOutcome, { type: 'accept' }>
+	/** Dropped outside the rules, e.g. a reroute that fails. */
+	| { type: 'discard'; reason: string };
 
 /** The engine with a compiled rule set and its state; `simulate()` is the usual way in. */
 export class Simulation {
@@ -326,13 +330,19 @@ export class Simulation {
 				});
 				if (stop.outcome) return stop.outcome;
 				// §4.5: a DNAT in nat OUTPUT reroutes the packet, keeping the source it has.
-				if (hook === 'OUTPUT' && f.p.dst !== dst) this.reroute(f, 'nat OUTPUT');
+				if (hook === 'OUTPUT' && f.p.dst !== dst) {
+					const failed = this.reroute(f, 'nat OUTPUT');
+					if (failed) return { type: 'discard', reason: failed };
+				}
 				continue;
 			}
 			const outcome = this.runChain(f, hook, slot.table);
 			if (!outcome) continue;
 			if (outcome.type !== 'accept') return outcome;
-			if (before && slot.table === 'mangle') this.rerouteAfterMangle(f, before);
+			if (before && slot.table === 'mangle') {
+				const failed = this.rerouteAfterMangle(f, before);
+				if (failed) return { type: 'discard', reason: failed };
+			}
 		}
 		return { type: 'pass' };
 	}
@@ -459,18 +469,29 @@ export class Simulation {
 	 * Later OUTPUT chains still see the old `-o`; POSTROUTING sees the new device; the source
 	 * address is not recomputed.
 	 */
-	private rerouteAfterMangle(f: Flight, before: { mark: number; tos: number; dst: number }): void {
+	private rerouteAfterMangle(
+		f: Flight,
+		before: { mark: number; tos: number; dst: number }
+	): string | null {
 		const p = f.p;
-		if (p.mark === before.mark && p.tos === before.tos && p.dst === before.dst) return;
-		this.reroute(f, 'mangle OUTPUT');
+		if (p.mark === before.mark && p.tos === before.tos && p.dst === before.dst) return null;
+		return this.reroute(f, 'mangle OUTPUT');
 	}
 
-	/** ip_route_me_harder after `after` changed a local packet: the new device applies from POSTROUTING. */
-	private reroute(f: Flight, after: string): void {
+	/**
+	 * ip_route_me_harder after `after` changed a local packet: the new device applies from
+	 * POSTROUTING. It fails — the packet is dropped and the program's send returns the error — when
+	 * there is no route, or when a loopback source would leave over another device (EINVAL).
+	 * Returns why it failed, or null.
+	 */
+	private reroute(f: Flight, after: string): string | null {
 		const p = f.p;
 		const route = this.model.route(p.dst, p.mark);
-		if (!route) return;
+		if (!route)
+			return `rerouting after ${after} found no route to ${formatIPv4(p.dst)}: dropped (ENETUNREACH)`;
 		const iface = route.kind === 'local' ? 'lo' : route.iface;
+		if (p.src >>> 24 === 127 && iface !== 'lo')
+			return `rerouting after ${after}: a ${formatIPv4(p.src)} source cannot leave over ${iface}, so the kernel drops the packet (EINVAL)`;
 		f.steps.push({
 			type: 'route',
 			decision: 'output',
@@ -487,10 +508,12 @@ export class Simulation {
 			f.rerouted = iface;
 		}
 		f.reroutedVia = route.via;
+		return null;
 	}
 
 	/** How a hook's verdict ends the packet, and what the host sends because of it. */
 	private ended(f: Flight, r: Exclude<HookResult, { type: 'pass' }>): Fate {
+		if (r.type === 'discard') return { type: 'discarded', reason: r.reason };
 		if (r.type === 'queued')
 			return {
 				type: 'stolen',
