@@ -62,7 +62,9 @@ export const playerMachine = setup({
 		}),
 		jumpPacket: assign({
 			frame: ({ context, event }) =>
-				event.type === 'jump.packet' ? packetFrame(event.packet, context.packetStarts) : context.frame
+				event.type === 'jump.packet'
+					? packetFrame(event.packet, context.packetStarts)
+					: context.frame
 		}),
 		nextStation: assign({
 			frame: ({ context }) => nextStart(context.frame, context.stationStarts, context.count)

@@ -269,6 +269,20 @@ export class Simulation {
 		}
 		if (p.src === 0) p.src = f.chosenSource = route.src ?? 0;
 		p.outIface = route.kind === 'local' ? 'lo' : route.iface;
+		if (p.src >>> 24 === 127 && p.outIface !== 'lo') {
+			// __mkroute_output: a loopback source never leaves over another device.
+			f.steps.push({
+				type: 'route',
+				decision: 'unreachable',
+				outIface: null,
+				via: null,
+				reason: `a ${formatIPv4(p.src)} source cannot leave over ${p.outIface}`
+			});
+			return {
+				type: 'discarded',
+				reason: `routing refuses a loopback source towards ${formatIPv4(p.dst)} (EINVAL) before any hook`
+			};
+		}
 		f.nextHop = route.via ?? p.dst;
 		f.steps.push({
 			type: 'route',

@@ -91,10 +91,22 @@ function cellsOf(hook: Hook, ruleset: Ruleset, backend: 'nft' | 'legacy', ctOn: 
 	});
 }
 
-function station(id: StationId, label: string, cells: Omit<CellSpec, 'x' | 'y' | 'width' | 'height'>[]): StationSpec {
+function station(
+	id: StationId,
+	label: string,
+	cells: Omit<CellSpec, 'x' | 'y' | 'width' | 'height'>[]
+): StationSpec {
 	const c = PLACE[id];
 	if (cells.length === 0) {
-		return { id, label, x: c.x - SMALL / 2, y: c.y - SMALL / 4, width: SMALL, height: SMALL / 2, cells: [] };
+		return {
+			id,
+			label,
+			x: c.x - SMALL / 2,
+			y: c.y - SMALL / 4,
+			width: SMALL,
+			height: SMALL / 2,
+			cells: []
+		};
 	}
 	const height = HEADER + cells.length * CELL + 6;
 	const x = c.x - BOX_WIDTH / 2;
@@ -134,7 +146,11 @@ function port(s: StationSpec, side: 'left' | 'right' | 'top' | 'bottom'): [numbe
 }
 
 /** The diagram for a rule set: which chains exist decides which cells are dimmed. */
-export function layoutDiagram(ruleset: Ruleset, backend: 'nft' | 'legacy', ctOn: boolean): DiagramSpec {
+export function layoutDiagram(
+	ruleset: Ruleset,
+	backend: 'nft' | 'legacy',
+	ctOn: boolean
+): DiagramSpec {
 	const stations: StationSpec[] = [
 		station('wire-in', 'wire in', []),
 		...HOOKS.map((h) => station(h, h, cellsOf(h, ruleset, backend, ctOn))),
@@ -143,7 +159,14 @@ export function layoutDiagram(ruleset: Ruleset, backend: 'nft' | 'legacy', ctOn:
 		station('wire-out', 'wire out', [])
 	];
 	const by = (id: StationId) => stations.find((s) => s.id === id)!;
-	const h = (a: StationId, sa: 'left' | 'right' | 'top' | 'bottom', b: StationId, sb: 'left' | 'right' | 'top' | 'bottom', loopback = false, vert = false): EdgeSpec => {
+	const h = (
+		a: StationId,
+		sa: 'left' | 'right' | 'top' | 'bottom',
+		b: StationId,
+		sb: 'left' | 'right' | 'top' | 'bottom',
+		loopback = false,
+		vert = false
+	): EdgeSpec => {
 		const p = port(by(a), sa);
 		const q = port(by(b), sb);
 		return { from: a, to: b, d: (vert ? vertical : horizontal)([p, q]) ?? '', loopback };
@@ -173,7 +196,12 @@ export function layoutDiagram(ruleset: Ruleset, backend: 'nft' | 'legacy', ctOn:
 }
 
 /** Where the packet token sits for a station and (optionally) a table cell in it. */
-export function tokenPosition(d: DiagramSpec, stationId: StationId, table: string | null, conntrackCell?: 'lookup' | 'confirm'): { x: number; y: number } {
+export function tokenPosition(
+	d: DiagramSpec,
+	stationId: StationId,
+	table: string | null,
+	conntrackCell?: 'lookup' | 'confirm'
+): { x: number; y: number } {
 	const s = d.stations.find((x) => x.id === stationId);
 	if (!s) return { x: 0, y: 0 };
 	let cell = table ? s.cells.find((c) => c.table === table) : undefined;

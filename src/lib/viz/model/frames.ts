@@ -26,14 +26,20 @@ export interface Frame {
 }
 
 /** How a packet's journey ended, as `data-fate` names it. */
-export type FateKind = 'delivered' | 'answered' | 'forwarded' | 'sent' | 'dropped' | 'rejected' | 'queued';
+export type FateKind =
+	'delivered' | 'answered' | 'forwarded' | 'sent' | 'dropped' | 'rejected' | 'queued';
 
 export function fateKind(p: PacketTrace, trace: Trace): FateKind {
 	const f: Fate = p.fate;
 	switch (f.type) {
 		case 'delivered': {
 			// Delivered and the host sent something back because of it (not a REJECT: that drops).
-			const answered = trace.packets.some((q) => q.id.startsWith(`${p.id}.`) && q.id.split('.').length === p.id.split('.').length + 1 && !/REJECT/.test(q.cause ?? ''));
+			const answered = trace.packets.some(
+				(q) =>
+					q.id.startsWith(`${p.id}.`) &&
+					q.id.split('.').length === p.id.split('.').length + 1 &&
+					!/REJECT/.test(q.cause ?? '')
+			);
 			return answered ? 'answered' : 'delivered';
 		}
 		case 'sent':

@@ -54,7 +54,11 @@ function applyStep(p: Packet, s: Step): void {
 	if (s.type === 'rule' && s.effect) applyEffect(p, s.effect, false);
 	else if (s.type === 'effect') applyEffect(p, s.effect, true);
 	else if (s.type === 'route' && s.outIface) p.outIface = s.outIface;
-	else if (s.type === 'hook' && (s.hook === 'PREROUTING' || s.hook === 'INPUT') && p.outIface === 'lo') {
+	else if (
+		s.type === 'hook' &&
+		(s.hook === 'PREROUTING' || s.hook === 'INPUT') &&
+		p.outIface === 'lo'
+	) {
 		// Back in over lo: the input side sees IN=lo and no OUT yet.
 		p.inIface = 'lo';
 		p.outIface = null;
@@ -69,7 +73,21 @@ export function packetAt(trace: PacketTrace, step: number): Packet {
 	return p;
 }
 
-const FIELDS: (keyof Packet)[] = ['src', 'dst', 'sport', 'dport', 'icmpId', 'ttl', 'tos', 'mark', 'flags', 'mss', 'length', 'inIface', 'outIface'];
+const FIELDS: (keyof Packet)[] = [
+	'src',
+	'dst',
+	'sport',
+	'dport',
+	'icmpId',
+	'ttl',
+	'tos',
+	'mark',
+	'flags',
+	'mss',
+	'length',
+	'inIface',
+	'outIface'
+];
 
 /** The fields step `step` changed, before → after. */
 export function changesAt(trace: PacketTrace, step: number): FieldChange[] {

@@ -45,6 +45,9 @@ export function formatKernel(trace: Trace, ruleset?: Ruleset): string {
 	const declared = ruleset ? declaredChains(ruleset) : null;
 	const lines: string[] = [];
 	for (const p of trace.packets) {
+		// A packet the host generated but never sent (routing refused it before any hook) leaves
+		// no trace id in the kernel at all; a scenario packet always has its heading.
+		if (p.cause !== null && !p.steps.some((s) => s.type === 'hook')) continue;
 		lines.push(`# packet ${p.id}`);
 		for (const s of p.steps) {
 			if (s.type !== 'rule' && s.type !== 'policy') continue;
