@@ -70,7 +70,7 @@ const PLACE: Record<StationId, { x: number; y: number }> = {
 	INPUT: { x: 390, y: 80 },
 	local: { x: 720, y: 80 },
 	FORWARD: { x: 560, y: 300 },
-	OUTPUT: { x: 720, y: 470 },
+	OUTPUT: { x: 720, y: 420 },
 	POSTROUTING: { x: 900, y: 300 },
 	'wire-out': { x: 1060, y: 300 }
 };
@@ -173,7 +173,7 @@ export function layoutDiagram(
 	};
 	const post = by('POSTROUTING');
 	const pre = by('PREROUTING');
-	const loopY = DIAGRAM_HEIGHT - 20;
+	const loopY = DIAGRAM_HEIGHT - 10;
 	const loop: [number, number][] = [
 		[post.x + post.width / 2, post.y + post.height],
 		[post.x + post.width / 2, loopY],
