@@ -122,6 +122,27 @@ describe('normaliseTrace', () => {
 		expect(r.notes).toHaveLength(1);
 	});
 
+	it('late lines of a packet that came after the next send move back to it', () => {
+		const w1 = [
+			P('aa', 'IN=eth0 SRC=10.0.1.2 DST=10.0.1.1'),
+			T('aa', 'filter:INPUT:rule:0x3:CONTINUE')
+		];
+		const w2 = [
+			T('aa', 'filter:INPUT:policy:ACCEPT'),
+			P('bb', 'OUT=eth0 SRC=10.0.1.1 DST=10.0.1.2'),
+			T('bb', 'filter:OUTPUT:policy:ACCEPT'),
+			P('cc', 'IN=eth0 SRC=10.0.1.3 DST=10.0.1.1'),
+			T('cc', 'filter:INPUT:policy:DROP')
+		];
+		const sent = [
+			{ src: '10.0.1.2', dst: '10.0.1.1' },
+			{ src: '10.0.1.3', dst: '10.0.1.1' }
+		];
+		expect(normaliseTrace({ ...base, windows: [w1, w2], sent }).text).toBe(
+			'# packet 1\nfilter:INPUT:rule:1:CONTINUE\nfilter:INPUT:policy:ACCEPT\n# packet 1.1\nfilter:OUTPUT:policy:ACCEPT\n# packet 2\nfilter:INPUT:policy:DROP\n'
+		);
+	});
+
 	it('an NF_QUEUE verdict is QUEUE', () => {
 		const window = [P('aa', 'IN=eth0'), T('aa', 'filter:INPUT:rule:0x3:0x00010003')];
 		expect(normaliseTrace({ ...base, windows: [window] }).text).toBe(

@@ -20,6 +20,12 @@ export type HandleMap = ReadonlyMap<string, readonly number[]>;
 export interface NormaliseInput {
 	/** One array of monitor lines per scenario packet, in scenario order. */
 	windows: readonly (readonly string[])[];
+	/**
+	 * What each window's packet looked like when sent (its addresses), when known: lines that come
+	 * in a window before that packet's first event are late lines of the packet before (a loaded
+	 * machine can deliver them after the next send) and move back to it.
+	 */
+	sent?: readonly ({ src: string; dst: string } | null)[];
 	handles: HandleMap;
 	/** The recorder's own TRACE rules as `table:chain:handle` (handles are numbered per table). */
 	traceHandles: ReadonlySet<string>;
@@ -131,11 +137,30 @@ function headerKey(fields: string): string {
 	);
 }
 
+/** Moves each window's lines before its own packet's first PACKET line back to the window before. */
+function realign(
+	windows: readonly (readonly string[])[],
+	sent: readonly ({ src: string; dst: string } | null)[]
+): string[][] {
+	const out = windows.map((w) => [...w]);
+	for (let k = 1; k < out.length; k++) {
+		const want = sent[k];
+		if (!want) continue;
+		const first = out[k].findIndex((l) => {
+			const m = PACKET_RE.exec(l);
+			return !!m && field(m[2], 'SRC') === want.src && field(m[2], 'DST') === want.dst;
+		});
+		if (first > 0) out[k - 1].push(...out[k].splice(0, first));
+	}
+	return out;
+}
+
 export function normaliseTrace(input: NormaliseInput): NormaliseResult {
 	const out: string[] = [];
 	const notes: string[] = [];
 	const seenGenerated = new Set<string>();
-	input.windows.forEach((window, index) => {
+	const windows = input.sent ? realign(input.windows, input.sent) : input.windows;
+	windows.forEach((window, index) => {
 		const n = index + 1;
 		const groups: Group[] = [];
 		/** Trace id → its current group. */

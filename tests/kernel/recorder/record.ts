@@ -73,7 +73,7 @@ class Monitor {
 	}
 
 	/** Waits until no output came for `quietMs` (at least `minMs` after now), at most `maxMs`. */
-	async settle(quietMs = 80, minMs = 30, maxMs = 3000): Promise<void> {
+	async settle(quietMs = 120, minMs = 30, maxMs = 3000): Promise<void> {
 		const start = Date.now();
 		// Quiet counts from the send at the earliest: the first line may take a while to come.
 		this.changed = Math.max(this.changed, start);
@@ -142,6 +142,7 @@ export async function recordScenario(
 		monitor = new Monitor(lab.host);
 		await sleep(300);
 		const bounds: number[] = [];
+		const sentHeaders: { src: string; dst: string }[] = [];
 		const start = Date.now();
 		const ports: PortMap = new Map();
 		const portNotes: string[] = [];
@@ -158,6 +159,7 @@ export async function recordScenario(
 			if (s.via !== 'host' && !macs)
 				throw new Unrecordable(`packet from unknown interface ${s.via}`);
 			const { packet, changed } = applyPorts(s.packet, ports);
+			sentHeaders.push({ src: packet.src, dst: packet.dst });
 			if (changed)
 				portNotes.push(
 					`packet ${i + 1}: ${changed} (the kernel's random choice, nfwalk's was another)`
@@ -193,6 +195,7 @@ export async function recordScenario(
 		);
 		const result = normaliseTrace({
 			windows,
+			sent: sentHeaders,
 			handles,
 			traceHandles,
 			declaredRaw,
