@@ -89,6 +89,25 @@ class Monitor {
 		}
 	}
 
+	/**
+	 * Waits until the monitor listens: its netlink socket (NETLINK_NETFILTER, protocol 12) has
+	 * joined the trace group (NFNLGRP_NFTRACE, bit 0x100 of /proc/net/netlink's Groups). A fixed
+	 * sleep loses the first packet's events on a loaded machine.
+	 */
+	async ready(ns: string, maxMs = 5000): Promise<void> {
+		const start = Date.now();
+		while (Date.now() - start < maxMs) {
+			const table = sh('ip', ['netns', 'exec', ns, 'cat', '/proc/net/netlink']);
+			const listening = table.split('\n').some((l) => {
+				const f = l.trim().split(/\s+/);
+				return f[1] === '12' && (Number.parseInt(f[3], 16) & 0x100) !== 0;
+			});
+			if (listening) return;
+			await sleep(20);
+		}
+		throw new Error('xtables-monitor --trace did not start listening');
+	}
+
 	stop(): void {
 		this.child.kill('SIGKILL');
 	}
@@ -140,7 +159,7 @@ export async function recordScenario(
 				address: l.address
 			});
 		monitor = new Monitor(lab.host);
-		await sleep(300);
+		await monitor.ready(lab.host);
 		const bounds: number[] = [];
 		const sentHeaders: { src: string; dst: string }[] = [];
 		const start = Date.now();
