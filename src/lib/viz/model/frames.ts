@@ -92,9 +92,18 @@ export function framesOf(trace: Trace): Frame[] {
 		let hook: Hook | null = null;
 		let station: StationId = p.packet.inIface ? 'wire-in' : 'local';
 		out.push({ packet, step: -1, index: index++, station, table: null, chain: null, rule: null });
+		// Between the routing decision and the next hook (forwarding's TTL decrement, a note about
+		// the route), steps happen at the routing station, not back at the last hook.
+		let routed = false;
 		p.steps.forEach((s, step) => {
-			if (s.type === 'hook') hook = s.hook;
-			const place = placeOf(s, hook);
+			if (s.type === 'hook') {
+				hook = s.hook;
+				routed = false;
+			} else if (s.type === 'route') routed = true;
+			const place =
+				routed && (s.type === 'effect' || s.type === 'note')
+					? { station: 'routing' as const, table: null, chain: null, rule: null }
+					: placeOf(s, hook);
 			station = place.station;
 			out.push({ packet, step, index: index++, ...place });
 		});
