@@ -69,6 +69,9 @@ function placeOf(s: Step, hook: Hook | null): Pick<Frame, 'station' | 'table' | 
 		case 'conntrack':
 			return { station: hook ?? 'PREROUTING', table: 'conntrack', chain: null, rule: null };
 		case 'route':
+			// A program's packet is routed before OUTPUT (at the process), a reroute inside OUTPUT.
+			if (s.decision === 'output')
+				return { station: hook ?? 'local', table: null, chain: null, rule: null };
 			return { station: 'routing', table: null, chain: null, rule: null };
 		case 'effect':
 		case 'note':
@@ -99,7 +102,7 @@ export function framesOf(trace: Trace): Frame[] {
 			if (s.type === 'hook') {
 				hook = s.hook;
 				routed = false;
-			} else if (s.type === 'route') routed = true;
+			} else if (s.type === 'route') routed = s.decision !== 'output';
 			const place =
 				routed && (s.type === 'effect' || s.type === 'note')
 					? { station: 'routing' as const, table: null, chain: null, rule: null }
