@@ -3,7 +3,7 @@
  * the named `tick` delay on a SimulatedClock.
  */
 import { describe, expect, it } from 'vitest';
-import { createActor, SimulatedClock } from 'xstate';
+import { createActor, initialTransition, SimulatedClock, transition } from 'xstate';
 import { playerMachine, type PlayerInput } from './player.machine';
 import { clampFrame, nextStart, packetFrame, tickMs } from './player-logic';
 
@@ -127,5 +127,20 @@ describe('player machine', () => {
 			3,
 			2
 		]);
+	});
+});
+
+describe('player machine as a pure function (transition)', () => {
+	it('each event gives the next snapshot without running anything', () => {
+		const [idle] = initialTransition(playerMachine, INPUT);
+		expect([idle.value, idle.context.frame]).toEqual(['idle', 0]);
+		const [playing, actions] = transition(playerMachine, idle, { type: 'play' });
+		expect(playing.value).toBe('playing');
+		// Entering `playing` schedules the named tick delay, as an action, not a timer.
+		expect(JSON.stringify(actions)).toContain('tick');
+		const [jumped] = transition(playerMachine, playing, { type: 'jump.packet', packet: 1 });
+		expect([jumped.value, jumped.context.frame]).toEqual(['paused', 4]);
+		const [stepped] = transition(playerMachine, jumped, { type: 'step.forward' });
+		expect(stepped.context.frame).toBe(5);
 	});
 });
