@@ -206,6 +206,7 @@ export async function recordScenario(
 		const windows = bounds.map((b, i) =>
 			monitor!.lines.slice(b, bounds[i + 1] ?? monitor!.lines.length)
 		);
+		// NFK_DEBUG=1 prints the raw monitor lines of each window, for a recording that looks wrong.
 		if (process.env.NFK_DEBUG) console.error(JSON.stringify(windows, null, 1));
 		const declaredRaw = new Set(
 			rules.ruleset.tables
