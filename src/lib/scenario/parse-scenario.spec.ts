@@ -238,6 +238,24 @@ describe('parseScenario: valid documents', () => {
 		});
 	});
 
+	it('a TCP MSS option: the value, and 4 more bytes in the default length', () => {
+		const p = {
+			from: 'eth0',
+			proto: 'tcp',
+			src: '10.0.1.2',
+			dst: '10.0.1.1',
+			sport: 1,
+			dport: 2,
+			flags: ['SYN']
+		};
+		const r = parseScenario(doc({ packets: [{ ...p, mss: 1460 }, p] }));
+		expect(r.diagnostics).toEqual([]);
+		expect(r.packets.map((x) => [x.packet.mss, x.packet.length])).toEqual([
+			[1460, 44],
+			[null, 40]
+		]);
+	});
+
 	it('rules as an array of lines: joined with newlines, JSON line of each item kept', () => {
 		const text =
 			'{"nfwalk": 1, "host": {"interfaces": []}, "packets": [],\n"rules": [\n  "*filter",\n  "COMMIT"\n]}';
@@ -415,6 +433,14 @@ const BAD: Bad[] = [
 		),
 		code: 'field-not-applicable',
 		message: /^packets\[0\]\.flags: only tcp has flags, and this is udp; remove it$/
+	},
+	{
+		name: 'mss on udp',
+		text: pkt(
+			'"proto": "udp", "src": "10.0.1.2", "dst": "10.0.1.1", "sport": 1, "dport": 2, ▸"mss": 1460'
+		),
+		code: 'field-not-applicable',
+		message: /^packets\[0\]\.mss: only tcp carries an MSS option; remove it$/
 	},
 	{
 		name: 'unknown TCP flag',

@@ -208,5 +208,8 @@ export function tokenPosition(
 	if (table === 'conntrack' && conntrackCell)
 		cell = s.cells.find((c) => c.label === `conntrack ${conntrackCell}`) ?? cell;
 	if (cell) return { x: cell.x + cell.width - 10, y: cell.y + cell.height / 2 };
+	// A small station (wire, routing, local process) keeps its label readable: the token sits on
+	// its top edge.
+	if (s.cells.length === 0) return { x: s.x + s.width / 2, y: s.y };
 	return { x: s.x + s.width / 2, y: s.y + Math.min(s.height, HEADER) / 2 };
 }
