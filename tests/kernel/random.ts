@@ -4,8 +4,8 @@
  * statistic, no --random ports, no time-driven matches; NAT binds single addresses, and a port the
  * kernel moves at random is reconciled by the recorder (ports.ts).
  *
- * A case is a host with two interfaces, 1–4 tables of random chains and rules (matches, jumps,
- * gotos, returns, marks, REJECT, NOTRACK, NAT), and 1–6 packets: new flows from either side or
+ * A case is a host with two interfaces and an ipset, 1–4 tables of random chains and rules
+ * (matches, jumps, gotos, returns, marks, REJECT, NOTRACK, NAT), and 1–6 packets: new flows from either side or
  * from the host, and replies to earlier packets addressed as nfwalk says they left the host (so
  * conntrack and NAT are exercised both ways). A case the kernel and nfwalk disagree on is written
  * to tests/kernel/failures/, shrunk by dropping rules and packets while they still disagree.
@@ -79,6 +79,15 @@ function randomMatches(r: Rand, proto: string | null): string[] {
 	if (chance(r, 0.1)) m.push(`-m length --length ${pick(r, ['0:60', '61:1500'])}`);
 	if (chance(r, 0.1)) m.push(`-m ttl --ttl-gt ${pick(r, [1, 32, 63])}`);
 	if (chance(r, 0.15)) m.push(`-m comment --comment c${int(r, 1, 99)}`);
+	if (chance(r, 0.1))
+		m.push(
+			`-m iprange --${pick(r, ['src', 'dst'])}-range ${pick(r, ['10.0.1.1-10.0.1.9', '10.0.2.2-10.0.2.3'])}`
+		);
+	if (chance(r, 0.1))
+		m.push(`-m set ${chance(r, 0.2) ? '! ' : ''}--match-set S1 ${pick(r, ['src', 'dst'])}`);
+	if (chance(r, 0.05)) m.push(`-m pkttype --pkt-type ${pick(r, ['unicast', 'broadcast'])}`);
+	if (chance(r, 0.05))
+		m.push(`-m state --state ${pick(r, ['NEW', 'ESTABLISHED,RELATED', 'INVALID'])}`);
 	return m;
 }
 
@@ -252,7 +261,8 @@ export function randomScenario(seed: number, index: number): ScenarioJson {
 			listening: [
 				{ proto: 'tcp', port: 22 },
 				{ proto: 'udp', port: 53 }
-			]
+			],
+			ipsets: [{ name: 'S1', type: 'hash:ip', members: ['10.0.1.2', '10.0.2.1'] }]
 		},
 		rules: randomRules(r),
 		packets: []
