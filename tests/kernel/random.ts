@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleset } from '../../src/lib/engine/index';
+import { packetAt } from '../../src/lib/engine/sim/packet-at';
 import { simulate } from '../../src/lib/engine/sim/simulate';
 import { formatIPv4 } from '../../src/lib/engine/parse/values';
 import { parseScenario, type PacketJson, type ScenarioJson } from '../../src/lib/scenario/index';
@@ -220,13 +221,7 @@ function replyTo(scenario: ScenarioJson, index: number): PacketJson | null {
 	const trace = simulate(parsed.host, parseRuleset(parsed.scenario.rules).ruleset, parsed.packets);
 	const t = trace.packets.find((p) => p.id === String(index + 1));
 	if (!t || t.fate.type !== 'sent') return null;
-	let { src, dst, sport, dport } = t.packet;
-	for (const s of t.steps) {
-		if (s.type !== 'effect' || s.effect.type !== 'nat') continue;
-		if (s.effect.manip === 'SRC')
-			[src, sport] = [s.effect.after.addr, s.effect.after.port ?? sport];
-		else [dst, dport] = [s.effect.after.addr, s.effect.after.port ?? dport];
-	}
+	const { src, dst, sport, dport } = packetAt(t, t.steps.length);
 	const orig = scenario.packets[index];
 	const reply: PacketJson = {
 		from: t.fate.outIface,

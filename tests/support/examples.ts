@@ -6,6 +6,7 @@ import { parseRuleset } from '../../src/lib/engine/index';
 import { formatKernel, formatText } from '../../src/lib/engine/sim/format/index';
 import { simulate } from '../../src/lib/engine/sim/simulate';
 import { parseScenario } from '../../src/lib/scenario/index';
+import { recordedLines } from '../kernel/suite';
 
 export const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../rules-examples');
 
@@ -36,10 +37,7 @@ export function traceExample(name: string): TracedExample {
 		.map((d) => `${d.line}:${d.column} ${d.message}`);
 	const recordedPath = join(EXAMPLES_DIR, `${name}.kernel.txt`);
 	const recorded = existsSync(recordedPath)
-		? readFileSync(recordedPath, 'utf8')
-				.split('\n')
-				.filter((l) => !l.startsWith('## '))
-				.join('\n')
+		? recordedLines(readFileSync(recordedPath, 'utf8'))
 		: null;
 	if (errors.length || !parsed.host) {
 		return { name, title: null, description: null, errors, kernel: '', text: '', recorded };

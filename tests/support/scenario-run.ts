@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import { parseRuleset } from '../../src/lib/engine/index';
+import { packetAt } from '../../src/lib/engine/sim/packet-at';
 import { simulate } from '../../src/lib/engine/sim/simulate';
 import { formatKernel } from '../../src/lib/engine/sim/format/format-kernel';
 import type { PacketTrace, Trace } from '../../src/lib/engine/sim/trace';
@@ -37,13 +38,7 @@ export function traceScenario(
 
 /** The packet's addresses and ports once NAT is done with it: `10.0.2.1:5000 > 10.0.2.2:53`. */
 export function finalHeaders(p: PacketTrace): string {
-	let { src, dst, sport, dport } = p.packet;
-	for (const s of p.steps) {
-		if (s.type !== 'effect' || s.effect.type !== 'nat') continue;
-		const e = s.effect;
-		if (e.manip === 'SRC') [src, sport] = [e.after.addr, e.after.port ?? sport];
-		else [dst, dport] = [e.after.addr, e.after.port ?? dport];
-	}
+	const { src, dst, sport, dport } = packetAt(p, p.steps.length);
 	return `${formatIPv4(src)}:${sport} > ${formatIPv4(dst)}:${dport}`;
 }
 

@@ -261,8 +261,11 @@ describe('§4.2 DNAT in PREROUTING changes the routing decision, and filter sees
 	});
 
 	it('filter FORWARD matches the translated destination; --ctorigdst recovers the original', () => {
-		const { kernel } = trace(DNAT_WEB, HANDSHAKE);
-		expect(linesOf(kernel, '1')).toContain('filter:FORWARD:rule:1:ACCEPT');
+		// A rule for the public address placed first never matches: FORWARD sees 10.0.2.2 only.
+		const rules = [...DNAT_WEB.slice(0, -1), '-I FORWARD 1 -d 10.0.1.1/32 -j DROP', 'COMMIT'];
+		const { kernel } = trace(rules, HANDSHAKE);
+		expect(linesOf(kernel, '1')).not.toContain('filter:FORWARD:rule:1:DROP');
+		expect(linesOf(kernel, '1')).toContain('filter:FORWARD:rule:2:ACCEPT');
 	});
 
 	it.each([

@@ -10,6 +10,9 @@
  * (a SYN-ACK from the host's own stack).
  */
 import type { Packet } from '../../../src/lib/engine/sim/packet';
+import { packetAt } from '../../../src/lib/engine/sim/packet-at';
+import type { Host } from '../../../src/lib/engine/sim/host';
+import { HostModel } from '../../../src/lib/engine/sim/host-model';
 import type { ScenarioPacket } from '../../../src/lib/engine/sim/simulate';
 import type { Trace } from '../../../src/lib/engine/sim/trace';
 import { formatIPv4 } from '../../../src/lib/engine/parse/values';
@@ -90,27 +93,17 @@ function seqLength(p: Packet): number {
  * broadcast and the directed broadcast of a host subnet, 01:00:5e plus the low 23 bits for
  * multicast; null for unicast (the host interface's own MAC). The kernel's packet type follows it.
  */
-function linkDestination(dst: number, json: ScenarioJson): string | null {
+function linkDestination(dst: number, host: HostModel): string | null {
 	if (dst >>> 28 === 0xe) {
 		const b = [(dst >>> 16) & 0x7f, (dst >>> 8) & 0xff, dst & 0xff];
 		return ['01', '00', '5e', ...b.map((x) => x.toString(16).padStart(2, '0'))].join(':');
 	}
-	const broadcast =
-		dst === 0xffffffff ||
-		json.host.interfaces.some((i) =>
-			i.addresses.some((a) => {
-				const [addr, len] = a.split('/');
-				const prefix = Number(len);
-				if (prefix >= 31) return false;
-				const n = addr.split('.').reduce((x, o) => x * 256 + Number(o), 0) >>> 0;
-				return (n | (0xffffffff >>> prefix)) >>> 0 === dst;
-			})
-		);
-	return broadcast ? 'ff:ff:ff:ff:ff:ff' : null;
+	return host.isBroadcast(dst) ? 'ff:ff:ff:ff:ff:ff' : null;
 }
 
 export function planRecording(
 	json: ScenarioJson,
+	host: Host,
 	packets: readonly ScenarioPacket[],
 	trace: Trace
 ): Plan {
@@ -127,6 +120,7 @@ export function planRecording(
 			unrecordable ??= `packet ${i + 1}: a packet arriving from ${p.from} cannot carry a mark`;
 	});
 
+	const model = new HostModel(host);
 	const seq = new Map<string, number>();
 	let flows = 0;
 	const sends: PlannedSend[] = [];
@@ -157,7 +151,7 @@ export function planRecording(
 			packet: send,
 			mark: sp.from === 'local' ? p.mark : 0,
 			mac: p.mac,
-			l2dst: linkDestination(p.dst, json),
+			l2dst: linkDestination(p.dst, model),
 			atMs: realTime ? Math.round((sp.packet.time - t0) * 1000) : null
 		});
 	});
@@ -165,11 +159,7 @@ export function planRecording(
 	const neighbours = new Map<string, Set<string>>();
 	for (const pt of trace.packets) {
 		if (pt.fate.type !== 'sent') continue;
-		let dst = pt.packet.dst;
-		for (const s of pt.steps)
-			if (s.type === 'effect' && s.effect.type === 'nat' && s.effect.manip === 'DST')
-				dst = s.effect.after.addr;
-		const hop = pt.fate.via ?? dst;
+		const hop = pt.fate.via ?? packetAt(pt, pt.steps.length).dst;
 		const iface = pt.fate.outIface;
 		if (!neighbours.has(iface)) neighbours.set(iface, new Set());
 		neighbours.get(iface)!.add(ip(hop));

@@ -134,7 +134,7 @@ export async function recordScenario(
 	if (rules.diagnostics.some((d) => d.severity === 'error'))
 		throw new Unrecordable('the rules have errors');
 	const trace = simulate(parsed.host, rules.ruleset, parsed.packets);
-	const plan = planRecording(json, parsed.packets, trace);
+	const plan = planRecording(json, parsed.host, parsed.packets, trace);
 	if (plan.unrecordable) throw new Unrecordable(plan.unrecordable);
 	const restore = rules.format === 'restore' ? parsed.scenario.rules : printRuleset(rules.ruleset);
 

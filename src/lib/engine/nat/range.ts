@@ -5,6 +5,8 @@
  */
 import type { OptionValue } from '../model';
 import type { NatPorts, NatRange } from '../extensions/nat-values';
+import { prefixToMask } from '../parse/values';
+import { hasOpt, optionValue } from '../sim/targets/target-values';
 
 /** SRC rewrites the source (POSTROUTING, INPUT); DST the destination (PREROUTING, OUTPUT). */
 export type Manip = 'SRC' | 'DST';
@@ -39,19 +41,11 @@ export type NatRequest =
 	/** The network part of `--to` replaces the network part of the address; the host part stays. */
 	| { kind: 'NETMAP'; network: number; mask: number };
 
-const has = (options: readonly OptionValue[], name: string) => options.some((o) => o.name === name);
-
-function last<T>(options: readonly OptionValue[], name: string): T | undefined {
-	for (let i = options.length - 1; i >= 0; i--)
-		if (options[i].name === name) return options[i].value as T;
-	return undefined;
-}
-
 function flagsOf(options: readonly OptionValue[]) {
 	return {
-		random: has(options, 'random'),
-		randomFully: has(options, 'random-fully'),
-		persistent: has(options, 'persistent')
+		random: hasOpt(options, 'random'),
+		randomFully: hasOpt(options, 'random-fully'),
+		persistent: hasOpt(options, 'persistent')
 	};
 }
 
@@ -77,20 +71,19 @@ export function rangeOf(to: NatRange | undefined, options: readonly OptionValue[
 export function natRequest(target: string, options: readonly OptionValue[]): NatRequest | null {
 	switch (target) {
 		case 'SNAT':
-			return { kind: 'SNAT', range: rangeOf(last(options, 'to-source'), options) };
+			return { kind: 'SNAT', range: rangeOf(optionValue(options, 'to-source'), options) };
 		case 'DNAT':
-			return { kind: 'DNAT', range: rangeOf(last(options, 'to-destination'), options) };
+			return { kind: 'DNAT', range: rangeOf(optionValue(options, 'to-destination'), options) };
 		case 'MASQUERADE':
 		case 'REDIRECT':
 			return {
 				kind: target,
-				range: { ...rangeOf(undefined, options), ...withPorts(last(options, 'to-ports')) }
+				range: { ...rangeOf(undefined, options), ...withPorts(optionValue(options, 'to-ports')) }
 			};
 		case 'NETMAP': {
-			const to = last<{ address: number; prefix: number }>(options, 'to');
+			const to = optionValue<{ address: number; prefix: number }>(options, 'to');
 			if (!to) return null;
-			const mask = to.prefix === 0 ? 0 : (0xffffffff << (32 - to.prefix)) >>> 0;
-			return { kind: 'NETMAP', network: to.address, mask };
+			return { kind: 'NETMAP', network: to.address, mask: prefixToMask(to.prefix) };
 		}
 		default:
 			return null;

@@ -3,14 +3,15 @@
  * at the moment the rule runs (nf_nat_masquerade_ipv4, nf_nat_redirect_ipv4, netmap_tg).
  */
 import type { Hook } from '../model';
+import { prefixToMask } from '../parse/values';
 import type { OwnAddress } from '../sim/host-model';
 import type { Packet } from '../sim/packet';
 import { nullRange, singleAddress, type Manip, type NatRange2, type NatRequest } from './range';
 
 export const LOOPBACK_ADDRESS = 0x7f000001;
 
-const maskOf = (prefix: number) => (prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0);
-const sameNet = (a: number, b: number, prefix: number) => ((a ^ b) & maskOf(prefix)) >>> 0 === 0;
+const sameNet = (a: number, b: number, prefix: number) =>
+	((a ^ b) & prefixToMask(prefix)) >>> 0 === 0;
 
 /** The manip a hook's nat slot does: destination before routing, source after it. */
 export function manipOf(hook: Hook): Manip {

@@ -39,6 +39,21 @@ export interface CtStatus {
 	dstNatDone: boolean;
 }
 
+/** A status with every bit clear but those given, e.g. `ctStatus({ confirmed: true })`. */
+export function ctStatus(bits: Partial<CtStatus> = {}): CtStatus {
+	return {
+		seenReply: false,
+		assured: false,
+		confirmed: false,
+		expected: false,
+		srcNat: false,
+		dstNat: false,
+		srcNatDone: false,
+		dstNatDone: false,
+		...bits
+	};
+}
+
 /** TCP connection states as `conntrack -L` prints them. */
 export type TcpCtState =
 	| 'NONE'

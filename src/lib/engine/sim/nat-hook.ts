@@ -10,17 +10,12 @@ import type { Hook } from '../model';
 import { natDone, setupBinding, translateIcmpError, translatePacket } from '../nat/binding';
 import { manipOf } from '../nat/resolve';
 import { nullRange, type Manip } from '../nat/range';
-import type { CtEntry, CtRef, CtTuple } from './conntrack-types';
+import type { CtEntry, CtRef } from './conntrack-types';
 import type { TupleOracle } from '../nat/unique-tuple';
 import { isIcmpErrorPacket } from './conntrack/tuple';
 import type { Packet } from './packet';
 import type { Step } from './trace';
-import { formatIPv4 } from '../parse/values';
-
-/** `udp 10.0.2.2:53 → 10.0.2.1:5000`, for bind texts. */
-function tupleText(t: CtTuple): string {
-	return `${formatIPv4(t.src)}:${t.sport} → ${formatIPv4(t.dst)}:${t.dport}`;
-}
+import { describeEnds } from './format/describe';
 
 function why(dir: CtRef['dir'], manip: Manip, hook: Hook, bound: boolean): string {
 	const where =
@@ -35,7 +30,7 @@ function why(dir: CtRef['dir'], manip: Manip, hook: Hook, bound: boolean): strin
 		: `conntrack rewrites the ${manip === 'DST' ? 'destination' : 'source'} by the connection's ${manip === 'DST' ? 'DNAT' : 'SNAT'} binding (${where}); the nat table is not consulted`;
 }
 
-/** One nat slot; returns true when the nat chain ended the packet (its outcome is the caller's). */
+/** One nat slot. When the nat chain ends the packet, `runChain` says so and the caller keeps its outcome. */
 export function natSlot(
 	hook: Hook,
 	x: {
@@ -50,10 +45,10 @@ export function natSlot(
 		/** Runs the hook's nat chain, if it exists, with NAT targets able to bind; true if it ended the packet. */
 		runChain(): boolean;
 	}
-): boolean {
+): void {
 	const { p, ct, steps } = x;
 	const entry = ct?.entry;
-	if (!ct || !entry || x.untracked) return false;
+	if (!ct || !entry || x.untracked) return;
 	const manip = manipOf(hook);
 	if (ct.state === 'RELATED' && isIcmpErrorPacket(p)) {
 		const r = translateIcmpError(p, entry, ct.dir, manip);
@@ -64,14 +59,14 @@ export function natSlot(
 				why: 'ICMP error about a translated connection: conntrack rewrites the error and the datagram it quotes; the nat table is not consulted'
 			});
 		}
-		return false;
+		return;
 	}
 	// IP_CT_NEW (an original-direction packet before any reply) and RELATED take the chain while
 	// the manip is unbound: a connection's first packet, in practice.
 	const first = ct.state === 'RELATED' || (ct.state === 'NEW' && ct.dir === 'ORIGINAL');
 	let boundNow = false;
 	if (first && !natDone(entry, manip)) {
-		if (x.runChain()) return true;
+		if (x.runChain()) return;
 		boundNow = natDone(entry, manip);
 		if (!boundNow) {
 			const addr = manip === 'SRC' ? entry.reply.dst : entry.reply.src;
@@ -79,7 +74,7 @@ export function natSlot(
 			if (before.sport !== after.sport || before.dport !== after.dport) {
 				x.bindStep(
 					entry,
-					`null binding: no NAT rule matched, but ${tupleText(before)} would clash with an existing connection's reply, so the ${manip === 'SRC' ? 'source port' : 'destination port'} is remapped (§4.8)`
+					`null binding: no NAT rule matched, but ${describeEnds(before)} would clash with an existing connection's reply, so the ${manip === 'SRC' ? 'source port' : 'destination port'} is remapped (§4.8)`
 				);
 				boundNow = true;
 			}
@@ -93,5 +88,4 @@ export function natSlot(
 			why: why(ct.dir, manip, hook, boundNow)
 		});
 	}
-	return false;
 }

@@ -24,8 +24,9 @@ import { natSlot } from './nat-hook';
 import { endpointOf, setupBinding } from '../nat/binding';
 import type { NatRequest } from '../nat/range';
 import { manipOf, resolveRequest } from '../nat/resolve';
-import type { CtEntry, CtTuple } from './conntrack-types';
+import type { CtEntry } from './conntrack-types';
 import { formatIPv4 } from '../parse/values';
+import { describeEnds } from './format/describe';
 
 /** One packet of a scenario: where it comes from and its headers. */
 export interface ScenarioPacket {
@@ -407,7 +408,7 @@ export class Simulation {
 				{ ...f.p, src: t.src, dst: t.dst, sport: t.sport, dport: t.dport, icmpId: t.sport },
 				manip
 			);
-		f.pendingBind = `${request.kind} binding: replies will come as ${describeTuple(entry.reply)}`;
+		f.pendingBind = `${request.kind} binding: replies will come as ${describeEnds(entry.reply)}`;
 		return {
 			verdict: 'ACCEPT',
 			effect: { type: 'nat', manip, before: side(before), after: side(after) }
@@ -648,13 +649,6 @@ function natRegistered(ruleset: Ruleset, backend: 'nft' | 'legacy'): boolean {
 	const nat = ruleset.tables.find((t) => t.name === 'nat');
 	if (!nat) return false;
 	return backend === 'legacy' || nat.chains.some((c) => c.builtin && c.declared);
-}
-
-/** `10.0.2.2:53 → 10.0.2.1:5000` (ICMP: addresses and id). */
-function describeTuple(t: CtTuple): string {
-	const icmp = t.proto === 1;
-	const port = (n: number) => (icmp ? '' : `:${n}`);
-	return `${formatIPv4(t.src)}${port(t.sport)} → ${formatIPv4(t.dst)}${port(t.dport)}${icmp ? ` id ${t.sport}` : ''}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blankPacket } from '../../engine/sim/packet';
 import type { CtSnapshot } from '../../engine/sim/conntrack-types';
 import { conntrackBits, conntrackLine, fieldRows, formatField } from './format';
+import { ctStatus } from '../../engine/sim/conntrack-types';
 
 const ip = (s: string) => s.split('.').reduce((n, b) => n * 256 + Number(b), 0) >>> 0;
 
@@ -50,16 +51,7 @@ describe('conntrackLine', () => {
 		id: 1,
 		orig: { proto: 6, src: ip('10.0.2.2'), dst: ip('10.0.2.1'), sport: 40000, dport: 8080 },
 		reply: { proto: 6, src: ip('10.0.1.2'), dst: ip('10.0.2.2'), sport: 80, dport: 40000 },
-		status: {
-			seenReply: false,
-			assured: false,
-			confirmed: true,
-			expected: false,
-			srcNat: false,
-			dstNat: true,
-			srcNatDone: false,
-			dstNatDone: true
-		},
+		status: ctStatus({ confirmed: true, dstNat: true, dstNatDone: true }),
 		tcpState: 'SYN_SENT',
 		mark: 0,
 		zone: 0,

@@ -14,10 +14,12 @@ import { fateKind, type Frame } from './frames';
 import { changesAt, packetAt } from './packet-at';
 
 const root = join(import.meta.dirname, '../../../..');
-const text = readFileSync(join(root, 'rules-examples/home-router.json'), 'utf8');
-const result = walkScenario(text);
-if (!result.ok) throw new Error('home-router does not walk');
-const walk: Walk = result.walk;
+function walkOf(example: string): Walk {
+	const result = walkScenario(readFileSync(join(root, `rules-examples/${example}.json`), 'utf8'));
+	if (!result.ok) throw new Error(`${example} does not walk`);
+	return result.walk;
+}
+const walk = walkOf('home-router');
 const { trace, frames } = walk;
 const framesOfPacket = (id: string) => {
 	const i = trace.packets.findIndex((p) => p.id === id);
@@ -54,12 +56,17 @@ describe('frames', () => {
 	});
 
 	it.each([
-		['1', 'forwarded'],
-		['2', 'forwarded'],
-		['9', 'forwarded']
-	])('packet %s ends %s', (id, kind) => {
-		const p = trace.packets.find((x) => x.id === id)!;
-		expect(fateKind(p, trace)).toBe(kind);
+		['home-router', '1', 'forwarded'],
+		['home-router', '9', 'forwarded'],
+		['reject-vs-drop', '1', 'rejected'],
+		['reject-vs-drop', '1.1', 'sent'],
+		['reject-vs-drop', '2', 'dropped'],
+		['stateful-ssh-rate-limit', '1', 'answered'],
+		['stateful-ssh-rate-limit', '4', 'dropped']
+	])('%s packet %s ends %s', (example, id, kind) => {
+		const w = example === 'home-router' ? walk : walkOf(example);
+		const p = w.trace.packets.find((x) => x.id === id)!;
+		expect(fateKind(p, w.trace)).toBe(kind);
 	});
 });
 

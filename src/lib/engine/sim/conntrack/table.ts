@@ -18,6 +18,7 @@ import type {
 import { invertTuple, isIcmpErrorPacket, isIcmpRequest, packetTuple, tupleKey } from './tuple';
 import { newMeta, track, type EntryMeta } from './track';
 import type { TupleOracle } from '../../nat/unique-tuple';
+import { ctStatus } from '../conntrack-types';
 
 export interface LookupOptions {
 	/** Locally generated (lookup at OUTPUT −200); the tracking itself is the same. */
@@ -119,16 +120,7 @@ export class ConntrackTable {
 			id: 0,
 			orig: tuple,
 			reply,
-			status: {
-				seenReply: false,
-				assured: false,
-				confirmed: false,
-				expected: false,
-				srcNat: false,
-				dstNat: false,
-				srcNatDone: false,
-				dstNatDone: false
-			},
+			status: ctStatus(),
 			tcpState: p.proto === IPPROTO.tcp ? 'NONE' : null,
 			mark: 0,
 			zone,

@@ -45,9 +45,15 @@ export function describePacket(p: Packet): string {
 	return parts.join(', ');
 }
 
+/** A tuple's two ends, e.g. `10.0.2.2:53 → 10.0.2.1:5000`; ICMP: `10.0.1.2 → 10.0.2.2 id 7`. */
+export function describeEnds(t: CtTuple): string {
+	if (t.proto === 1) return `${formatIPv4(t.src)} → ${formatIPv4(t.dst)} id ${t.sport}`;
+	const ports = hasPorts(t.proto);
+	return `${endpoint(t.src, t.sport, ports)} → ${endpoint(t.dst, t.dport, ports)}`;
+}
+
 function tuple(t: CtTuple): string {
-	if (t.proto === 1) return `icmp ${formatIPv4(t.src)} → ${formatIPv4(t.dst)} id ${t.sport}`;
-	return `${protocolName(t.proto)} ${endpoint(t.src, t.sport, hasPorts(t.proto))} → ${endpoint(t.dst, t.dport, hasPorts(t.proto))}`;
+	return `${protocolName(t.proto)} ${describeEnds(t)}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ChainPlace, Step } from '../trace';
 import { formatText } from './format-text';
 import { failedTest, findRule } from './why-not';
 import { ip, packet, packetTrace, RULES, trace } from './trace-fixture';
+import { ctStatus } from '../conntrack-types';
 
 const { ruleset } = parseRuleset(RULES);
 const FWD: ChainPlace = { hook: 'FORWARD', table: 'filter', chain: 'FORWARD' };
@@ -25,16 +26,7 @@ const WALK: Step[] = [
 			id: 1,
 			orig: { proto: 6, src: ip('10.0.1.2'), dst: ip('10.0.2.2'), sport: 40000, dport: 80 },
 			reply: { proto: 6, src: ip('10.0.2.2'), dst: ip('10.0.1.2'), sport: 80, dport: 40000 },
-			status: {
-				seenReply: false,
-				assured: false,
-				confirmed: false,
-				expected: false,
-				srcNat: false,
-				dstNat: false,
-				srcNatDone: false,
-				dstNatDone: false
-			},
+			status: ctStatus(),
 			tcpState: 'SYN_SENT',
 			mark: 0,
 			zone: 0,

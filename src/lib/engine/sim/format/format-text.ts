@@ -6,6 +6,7 @@
  */
 import type { Ruleset } from '../../model';
 import { formatIPv4 } from '../../parse/values';
+import { applyStep } from '../packet-at';
 import { failedTestOf, type PacketTrace, type Step, type Trace, type Verdict } from '../trace';
 import { describeEffect, describeEntry, describeFate, describePacket } from './describe';
 import { failedTest, findRule } from './why-not';
@@ -83,7 +84,7 @@ class TextWriter {
 	}
 
 	packet(t: PacketTrace): void {
-		this.current = t.packet;
+		this.current = { ...t.packet };
 		const cause = t.cause ? ` (${t.cause})` : '';
 		this.line(0, this.p.head(`packet ${t.id}${cause}: ${describePacket(t.packet)}`));
 		for (const s of t.steps) this.step(s);
@@ -100,6 +101,8 @@ class TextWriter {
 	private step(s: Step): void {
 		const p = this.p;
 		const at = 3 + this.depth;
+		// The packet as this step leaves it: later skips are explained against its headers.
+		if (this.current) applyStep(this.current, s);
 		switch (s.type) {
 			case 'hook':
 				this.depth = 0;
@@ -159,8 +162,6 @@ class TextWriter {
 				return;
 			}
 			case 'effect':
-				if (s.effect.type === 'nat' && this.current)
-					this.current = applyNat(this.current, s.effect);
 				this.line(2, `${describeEffect(s.effect)} (${s.why})`);
 				return;
 			case 'note':
@@ -191,16 +192,6 @@ class TextWriter {
 		}
 		if (count > limit) this.line(at + 1, this.p.dim(`… and ${count - limit} more`));
 	}
-}
-
-/** The packet after a NAT rewrite step, for the why-not of later rules. */
-function applyNat(
-	p: PacketTrace['packet'],
-	e: Extract<Step, { type: 'effect' }>['effect'] & { type: 'nat' }
-): PacketTrace['packet'] {
-	const port = e.after.port;
-	if (e.manip === 'SRC') return { ...p, src: e.after.addr, sport: port ?? p.sport };
-	return { ...p, dst: e.after.addr, dport: port ?? p.dport };
 }
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -2,22 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CtEntry, CtRef } from '../conntrack-types';
 import { A, ct, ctEntry, firstMatch, makeEnv } from './spec-helpers';
 import { makePacket } from './test-packet';
+import { ctStatus } from '../conntrack-types';
 
 /** A confirmed TCP connection from `src`:`sport`, established unless told otherwise. */
 function conn(src: string, sport: number, over: Partial<CtEntry> = {}): CtEntry {
 	return ctEntry({
 		orig: { proto: 6, src: A(src), dst: A('10.0.2.2'), sport, dport: 80 },
 		reply: { proto: 6, src: A('10.0.2.2'), dst: A(src), sport: 80, dport: sport },
-		status: {
-			seenReply: true,
-			assured: true,
-			confirmed: true,
-			expected: false,
-			srcNat: false,
-			dstNat: false,
-			srcNatDone: false,
-			dstNatDone: false
-		},
+		status: ctStatus({ seenReply: true, assured: true, confirmed: true }),
 		tcpState: 'ESTABLISHED',
 		...over
 	});
@@ -41,16 +33,7 @@ const a3 = conn('10.0.1.2', 1003);
 const b1 = conn('10.0.1.9', 1001);
 const closed = conn('10.0.1.2', 1004, { tcpState: 'TIME_WAIT' });
 const unconfirmed = conn('10.0.1.2', 1005, {
-	status: {
-		seenReply: false,
-		assured: false,
-		confirmed: false,
-		expected: false,
-		srcNat: false,
-		dstNat: false,
-		srcNatDone: false,
-		dstNatDone: false
-	},
+	status: ctStatus(),
 	tcpState: 'SYN_SENT'
 });
 const old = conn('10.0.1.2', 1006, { tcpState: 'SYN_SENT', lastSeen: 0 });

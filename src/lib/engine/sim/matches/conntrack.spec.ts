@@ -3,37 +3,21 @@ import type { Packet } from '../packet';
 import type { CtRef } from '../conntrack-types';
 import { A, ct, ctEntry, firstMatch, makeEnv } from './spec-helpers';
 import { makePacket } from './test-packet';
+import { ctStatus } from '../conntrack-types';
 
 const established = (over: Partial<CtRef> = {}) =>
 	ct('ESTABLISHED', {
 		entry: ctEntry({
 			tcpState: 'ESTABLISHED',
-			status: {
-				seenReply: true,
-				assured: true,
-				confirmed: true,
-				expected: false,
-				srcNat: false,
-				dstNat: false,
-				srcNatDone: false,
-				dstNatDone: false
-			},
+			status: ctStatus({ seenReply: true, assured: true, confirmed: true }),
 			mark: 0x42
 		}),
 		...over
 	});
 
 /** A confirmed, replied entry's status with one NAT bit set (the binding changed that side). */
-const natStatus = (bit: 'srcNat' | 'dstNat') => ({
-	seenReply: true,
-	assured: false,
-	confirmed: true,
-	expected: false,
-	srcNat: bit === 'srcNat',
-	dstNat: bit === 'dstNat',
-	srcNatDone: true,
-	dstNatDone: true
-});
+const natStatus = (bit: 'srcNat' | 'dstNat') =>
+	ctStatus({ seenReply: true, confirmed: true, srcNatDone: true, dstNatDone: true, [bit]: true });
 
 /** [what it proves, rule, conntrack reference (null: before the lookup), expected]. */
 const CASES: [string, string, CtRef | null, boolean][] = [
@@ -228,16 +212,7 @@ describe('conntrack, state and connmark', () => {
 				orig: { proto: 17, src: 1, dst: 2, sport: 5000, dport: 53 },
 				reply: { proto: 17, src: 2, dst: 1, sport: 53, dport: 5000 },
 				tcpState: null,
-				status: {
-					seenReply: true,
-					assured: true,
-					confirmed: true,
-					expected: false,
-					srcNat: false,
-					dstNat: false,
-					srcNatDone: false,
-					dstNatDone: false
-				},
+				status: ctStatus({ seenReply: true, assured: true, confirmed: true }),
 				lastSeen: 10
 			})
 		});

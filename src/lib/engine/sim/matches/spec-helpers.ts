@@ -11,6 +11,7 @@ import type { Host, HostIpSet } from '../host';
 import { HostModel } from '../host-model';
 import { seededRandom } from '../random';
 import { compileMatch } from './index';
+import { ctStatus } from '../conntrack-types';
 
 export const A = (text: string): number =>
 	text.split('.').reduce((n, b) => n * 256 + Number(b), 0) >>> 0;
@@ -67,16 +68,7 @@ export function ctEntry(over: Partial<CtEntry> = {}): CtEntry {
 		id: 1,
 		orig: { proto: 6, src: A('10.0.1.2'), dst: A('10.0.2.2'), sport: 40000, dport: 80 },
 		reply: { proto: 6, src: A('10.0.2.2'), dst: A('10.0.1.2'), sport: 80, dport: 40000 },
-		status: {
-			seenReply: false,
-			assured: false,
-			confirmed: false,
-			expected: false,
-			srcNat: false,
-			dstNat: false,
-			srcNatDone: false,
-			dstNatDone: false
-		},
+		status: ctStatus(),
 		tcpState: 'SYN_SENT',
 		mark: 0,
 		zone: 0,

@@ -9,6 +9,7 @@ import type { CtEntry, CtRef, CtTemplate } from '../conntrack-types';
 import type { Host } from '../host';
 import { HostModel } from '../host-model';
 import { compileTarget } from './index';
+import { ctStatus } from '../conntrack-types';
 
 /** The compiled target of `rule` (one `-A …` line) in `table`; throws on a parse error. */
 export function targetOf(rule: string, table: TableName = 'mangle'): CompiledTarget {
@@ -44,16 +45,7 @@ export function makeEntry(mark = 0): CtEntry {
 		id: 1,
 		orig,
 		reply: { proto: 6, src: orig.dst, dst: orig.src, sport: orig.dport, dport: orig.sport },
-		status: {
-			seenReply: true,
-			assured: true,
-			confirmed: true,
-			expected: false,
-			srcNat: false,
-			dstNat: false,
-			srcNatDone: false,
-			dstNatDone: false
-		},
+		status: ctStatus({ seenReply: true, assured: true, confirmed: true }),
 		tcpState: 'ESTABLISHED',
 		mark,
 		zone: 0,
