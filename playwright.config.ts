@@ -22,13 +22,16 @@ const launchOptions = existsSync(chromium.executablePath())
 			]
 		};
 
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	forbidOnly: !!process.env.CI,
 	// .ci/run sets PLAYWRIGHT_JSON_OUTPUT_NAME; the json reporter writes there.
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure'
 	},
 	projects: [
@@ -38,8 +41,8 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'npm run build && npm run preview -- --port 4173 --strictPort',
-		port: 4173,
+		command: `npm run build && npm run preview -- --port ${port} --strictPort`,
+		port,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	}

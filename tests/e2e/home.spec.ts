@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
 
-test('the first page shows the example rule set as tables, chains and rules', async ({ page }) => {
+test("the first page shows the home router's rules as tables, chains and rules", async ({
+	page
+}) => {
 	await page.goto('/');
 
-	await expect(page.locator('[data-hook="rules-input"]')).toHaveValue(/^\*filter$/m);
+	await expect(page.locator('[data-hook="rules-input"]')).toHaveValue(/^\*nat$/m);
 
 	const structure = page.locator('[data-hook="structure"]');
 	const filter = structure.locator('[data-table="filter"]');
@@ -12,9 +14,11 @@ test('the first page shows the example rule set as tables, chains and rules', as
 
 	const input = filter.locator('[data-chain="INPUT"]');
 	await expect(input).toContainText('DROP');
-	await expect(input.locator('[data-rule]')).toHaveCount(3);
-	await expect(input.locator('[data-rule="3"]')).toContainText('--dport 22');
-	await expect(filter.locator('[data-chain="SSH"] [data-rule]')).toHaveCount(2);
+	await expect(input.locator('[data-rule]')).toHaveCount(4);
+	await expect(input.locator('[data-rule="4"]')).toContainText('--dport 22');
+	await expect(structure.locator('[data-table="nat"] [data-chain="POSTROUTING"]')).toContainText(
+		'MASQUERADE'
+	);
 
 	await expect(page.locator('[data-hook="diagnostic"]')).toHaveCount(0);
 

@@ -52,3 +52,16 @@ export function walkScenario(text: string): WalkResult {
 		}
 	};
 }
+
+/**
+ * The frame a position names, clamped into the walk: a packet past the last is the last, a step
+ * past the packet's fate is its fate (an edit may have shortened the walk).
+ */
+export function startFrame(walk: Walk, at: { packet: number; step: number }): number {
+	const starts = walk.packetStarts;
+	if (!starts.length) return 0;
+	const packet = Math.max(0, Math.min(Math.trunc(at.packet) || 0, starts.length - 1));
+	const first = starts[packet];
+	const end = packet + 1 < starts.length ? starts[packet + 1] : walk.frames.length;
+	return Math.max(first, Math.min(first + (Math.trunc(at.step) || 1) - 1, end - 1));
+}

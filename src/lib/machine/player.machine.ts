@@ -14,6 +14,8 @@ export interface PlayerInput {
 	packetStarts: number[];
 	/** Frames where the packet reaches another station. */
 	stationStarts: number[];
+	/** The frame to start at (clamped), e.g. where the user was before an edit re-walked; default 0. */
+	frame?: number;
 }
 
 export interface PlayerContext extends PlayerInput {
@@ -78,7 +80,7 @@ export const playerMachine = setup({
 	}
 }).createMachine({
 	id: 'player',
-	context: ({ input }) => ({ ...input, frame: 0, speed: 1 }),
+	context: ({ input }) => ({ ...input, frame: clampFrame(input.frame ?? 0, input.count), speed: 1 }),
 	initial: 'idle',
 	on: {
 		'jump.frame': { target: '.paused', actions: 'jumpFrame' },
