@@ -80,7 +80,11 @@ export const playerMachine = setup({
 	}
 }).createMachine({
 	id: 'player',
-	context: ({ input }) => ({ ...input, frame: clampFrame(input.frame ?? 0, input.count), speed: 1 }),
+	context: ({ input }) => ({
+		...input,
+		frame: clampFrame(input.frame ?? 0, input.count),
+		speed: 1
+	}),
 	initial: 'idle',
 	on: {
 		'jump.frame': { target: '.paused', actions: 'jumpFrame' },
