@@ -4,6 +4,7 @@
  */
 import { runCheck } from './check';
 import { runFmt } from './fmt';
+import { runLink } from './link';
 import { EXIT, UsageError, type Io } from './io';
 import { runTrace } from './trace';
 import { USAGE, version } from './usage';
@@ -11,6 +12,7 @@ import { USAGE, version } from './usage';
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 	check: runCheck,
 	fmt: runFmt,
+	link: runLink,
 	trace: runTrace
 };
 

@@ -1,5 +1,5 @@
 /**
- * `nfwalk trace SCENARIO`: reads a scenario file, parses its rules and prints the trace of every
+ * `nfwalk trace SCENARIO`: reads a scenario file (or a share link), parses its rules and prints the trace of every
  * packet. A scenario or rule set with errors prints its diagnostics and no trace, as
  * iptables-restore applies nothing from a bad file either.
  */
@@ -9,7 +9,8 @@ import { simulate } from '../lib/engine/sim/simulate';
 import { parseScenario } from '../lib/scenario/index';
 import { choice, parseCommandArgs } from './args';
 import { countSeverities, diagnosticFormatter, plural } from './format';
-import { EXIT, readInput, UsageError, type Io } from './io';
+import { EXIT, UsageError, type Io } from './io';
+import { readScenarioInput } from './scenario-input';
 import { USAGE } from './usage';
 
 /** Where diagnostics about the `rules` text say they are: `rules:LINE:COL`. */
@@ -38,7 +39,12 @@ export async function runTrace(args: string[], io: Io): Promise<number> {
 			`trace takes exactly one SCENARIO file (or - for standard input), got ${positionals.length}`
 		);
 	}
-	const { name, text } = await readInput(io, positionals[0]);
+	const input = await readScenarioInput(io, positionals[0]);
+	if (!input.ok) {
+		io.stderr(`nfwalk: ${input.message}\n`);
+		return EXIT.findings;
+	}
+	const { name, text } = input;
 
 	const parsed = parseScenario(text);
 	const rules = parsed.scenario ? parseRuleset(parsed.scenario.rules) : null;

@@ -8,10 +8,13 @@ Commands:
   fmt FILE      print a rule set in canonical iptables-save form
   trace SCENARIO
                 walk a scenario's packets through its host and rules
+  link SCENARIO print a link that opens the scenario in the app
 
 Input files are iptables-save/iptables-restore files or shell scripts of
 iptables commands (detected); a SCENARIO is a JSON file with a host, its
-rules and packets (docs/scenario-format.md); "-" reads standard input.
+rules and packets (docs/scenario-format.md), or a share link to one (as the
+argument, or the text of the file or of standard input); "-" reads standard
+input.
 
 Options:
   --input restore|script   treat input as a restore file or a script (default: detected)
@@ -22,6 +25,8 @@ Options:
   --color auto|always|never
                            trace: colour the text walk (default: on a terminal)
   --commands               fmt: print "iptables -t TABLE -A …" commands instead
+  --base URL               link: the app's address (default: $NFWALK_BASE_URL, else
+                           http://localhost:4173/, where "npm start" serves it)
   -h, --help               show this help
   --version                show the version
 

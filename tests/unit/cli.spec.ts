@@ -149,7 +149,7 @@ const CASES: Case[] = [
 		name: 'unknown command',
 		argv: ['lint', '@good'],
 		exit: 2,
-		stderr: [/unknown command "lint"; the commands are check, fmt, trace/]
+		stderr: [/unknown command "lint"; the commands are check, fmt, link, trace/]
 	},
 	{
 		name: 'unknown global flag',

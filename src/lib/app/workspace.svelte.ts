@@ -6,59 +6,36 @@
  * rule set even while the scenario as a whole cannot be walked.
  */
 import type { ScenarioJson } from '../scenario/scenario';
+import {
+	documentText,
+	emptyScenario,
+	normaliseDocument,
+	scenarioShaped,
+	type Origin,
+	type Position
+} from './document';
 import { ScenarioLoader } from './components/scenario-loader.svelte';
 import { checkRules, type RulesCheck } from './rules-check';
-
-/** Where the user is in a walk: `packet` indexes `trace.packets`, `step` is `data-step` (1-based). */
-export interface Position {
-	packet: number;
-	step: number;
-}
-
-/** Where the document came from: an example, a file, a link, local storage, or made here. */
-export type Origin = 'example' | 'file' | 'link' | 'saved' | 'new';
 
 /** Milliseconds of quiet after an edit before re-walking (and re-checking the rules). */
 export const SETTLE_MS = 250;
 
-/** A scenario with nothing in it yet: one interface, an empty filter table, no packets. */
-export function emptyScenario(): ScenarioJson {
-	return {
-		nfwalk: 1,
-		title: 'My scenario',
-		host: { interfaces: [{ name: 'eth0', addresses: ['192.168.1.10/24'] }] },
-		rules: '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n',
-		packets: []
-	};
-}
+export {
+	documentText,
+	emptyScenario,
+	normaliseDocument,
+	scenarioShaped,
+	type Origin,
+	type Position
+} from './document';
 
-/** The document with `rules` as one text (the array form joined), which is how editors hold it. */
-export function normaliseDocument(doc: ScenarioJson): ScenarioJson & { rules: string } {
-	const rules = Array.isArray(doc.rules) ? doc.rules.map((l) => l + '\n').join('') : doc.rules;
-	return { ...doc, rules };
-}
-
-/** The scenario file's text for a document, as `nfwalk trace` and the link encoder read it. */
-export function documentText(doc: ScenarioJson): string {
-	return JSON.stringify(doc, null, '\t') + '\n';
-}
-
-/** The document when the text is a JSON object shaped like a scenario (not yet validated), else null. */
-export function scenarioShaped(text: string): ScenarioJson | null {
-	let value: unknown;
-	try {
-		value = JSON.parse(text.replace(/^\uFEFF/, ''));
-	} catch {
-		return null;
-	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-	const v = value as Record<string, unknown>;
-	const rulesOk =
-		typeof v.rules === 'string' ||
-		(Array.isArray(v.rules) && v.rules.every((l) => typeof l === 'string'));
-	const hostOk = typeof v.host === 'object' && v.host !== null && !Array.isArray(v.host);
-	if (v.nfwalk !== 1 || !rulesOk || !hostOk || !Array.isArray(v.packets)) return null;
-	return value as ScenarioJson;
+/** The work at one moment: what autosave keeps and "restore previous work" brings back. */
+export interface WorkSnapshot {
+	doc: ScenarioJson;
+	name: string | null;
+	origin: Origin;
+	edited: boolean;
+	position: Position;
 }
 
 export class Workspace {
@@ -77,6 +54,8 @@ export class Workspace {
 	readonly loader = new ScenarioLoader();
 	/** Called after every settled edit (autosave hooks in here). */
 	onsettle: ((ws: Workspace) => void) | null = null;
+	/** Called before edited work is replaced by another document, so it can be kept. */
+	onreplace: ((work: WorkSnapshot) => void) | null = null;
 
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private rulesTicket = 0;
@@ -90,14 +69,23 @@ export class Workspace {
 	): Promise<boolean> {
 		this.cancelPending();
 		const next = normaliseDocument(doc);
+		if (this.edited) this.onreplace?.(this.snapshot());
+		// Before the walk: the visualizer the new walk creates starts at this position.
+		this.position = position;
 		const ok = await this.loader.open(documentText(next), name ?? 'this scenario');
 		// A document that cannot be walked still opens for editing: the diagnostics say why.
 		this.doc = next;
 		this.name = name;
 		this.origin = origin;
 		this.edited = false;
-		this.position = position;
 		void this.checkRules();
+		return ok;
+	}
+
+	/** Brings back saved work as it was, edits and position included. */
+	async restore(work: WorkSnapshot): Promise<boolean> {
+		const ok = await this.open(work.doc, work.name, work.origin, work.position);
+		this.edited = work.edited;
 		return ok;
 	}
 
@@ -120,6 +108,17 @@ export class Workspace {
 		this.edited = true;
 		this.cancelPending();
 		this.timer = setTimeout(() => this.settle(), SETTLE_MS);
+	}
+
+	/** What local storage keeps of the work. */
+	snapshot(): WorkSnapshot {
+		return {
+			doc: this.doc,
+			name: this.name,
+			origin: this.origin,
+			edited: this.edited,
+			position: this.position
+		};
 	}
 
 	/** The visualizer reports where the user is, so a re-walk and a share link start there. */
