@@ -351,3 +351,24 @@ test.describe('the work is kept in the browser', () => {
 		);
 	});
 });
+
+test('the page forbids inline script: an injected one does not run', async ({ page }) => {
+	await openStart(page);
+	const csp = await page
+		.locator('meta[http-equiv="content-security-policy"]')
+		.getAttribute('content');
+	const scriptSrc = /script-src ([^;]*)/.exec(csp ?? '')?.[1] ?? '';
+	expect(scriptSrc).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/=]+')*$/);
+	const ran = await page.evaluate(async () => {
+		const s = document.createElement('script');
+		s.textContent = 'window.pwned = 1';
+		document.head.append(s);
+		const img = document.createElement('img');
+		img.setAttribute('onerror', 'window.pwned = 2');
+		img.src = 'data:,';
+		document.body.append(img);
+		await new Promise((r) => setTimeout(r, 200));
+		return (window as { pwned?: number }).pwned ?? null;
+	});
+	expect(ran).toBeNull();
+});
