@@ -1,0 +1,7 @@
+/** The composer's logic: presets, replies, the packet list's edits, `ip addr`/`ip route` import. */
+export { applyImport, importIpOutput, type IpImport } from './ip-import';
+export { duplicateAt, insertAfter, moveBy, patchAt, removeAt, withFields } from './packet-list';
+export { defaultEnds, presetPackets, PRESETS, type Ends, type PresetKind } from './presets';
+export { icmpErrorAbout, replyTo, type Answer } from './reply';
+export { walkPackets } from './walk-packets';
+export { tracedPacket, type Walked } from './way-back';
