@@ -20,7 +20,11 @@ export const ICMP = 1;
 
 /** The protocol number of `proto` (`"tcp"`, `6`, `"gre"`), or null when it names none. */
 export function protoOf(p: Pick<PacketJson, 'proto'>): number | null {
-	return protocolNumber(String(p.proto));
+	return protocolNumberOf(p.proto);
+}
+
+export function protocolNumberOf(proto: string | number): number | null {
+	return protocolNumber(String(proto));
 }
 
 /** The TCP flag bits of a flag list (any case; unknown names count for nothing). */
