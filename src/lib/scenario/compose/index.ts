@@ -11,7 +11,14 @@ export {
 	withFields
 } from './packet-list';
 export { withIcmpType, withProto } from './packet-shape';
-export { defaultEnds, presetPackets, PRESETS, type Ends, type PresetKind } from './presets';
+export {
+	defaultEnds,
+	firstPacket,
+	presetPackets,
+	PRESETS,
+	type Ends,
+	type PresetKind
+} from './presets';
 export { icmpErrorAbout, replyTo, type Answer } from './reply';
 export { walkPackets } from './walk-packets';
 export { tracedPacket, type Walked } from './way-back';

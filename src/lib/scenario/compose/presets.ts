@@ -31,7 +31,7 @@ export type PresetResult =
 	{ ok: true; packets: PacketJson[]; note: string | null } | { ok: false; reason: string };
 
 /** The client's first packet: the one whose way back the server's packets take. */
-function question(kind: PresetKind, ends: Ends): PacketJson {
+export function firstPacket(kind: PresetKind, ends: Ends): PacketJson {
 	const { client, server } = ends;
 	const base: PacketJson = { from: client.at, proto: 'udp', dst: server.address };
 	if (client.address) base.src = client.address;
@@ -62,7 +62,7 @@ export function presetPackets(
 	host: HostJson,
 	walk?: (first: PacketJson) => Walked | null
 ): PresetResult {
-	const q = question(kind, ends);
+	const q = firstPacket(kind, ends);
 	const way = wayBack(q, host, walk?.(q));
 	if (!way.ok) return way;
 	const s = answerBase(q, way);

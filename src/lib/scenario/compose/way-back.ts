@@ -66,7 +66,7 @@ function sameHeaders(p: PacketJson, t: Packet): boolean {
 		same(p.flags === undefined ? undefined : flagBits(p.flags), t.flags) &&
 		same(p.type, t.icmpType) &&
 		same(p.id, t.icmpId) &&
-		(p.from === 'local') === (t.inIface === null)
+		(p.from === 'local' ? t.inIface === null : t.inIface === p.from)
 	);
 }
 
