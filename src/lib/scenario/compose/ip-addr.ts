@@ -1,6 +1,6 @@
 /**
- * Reading `ip addr` (`ip a`, `ip address show`), `ip -br addr` and `ip -br link` output into the
- * host's interfaces. IPv4 only, as nfwalk is: `inet6` lines are passed over; `lo` is left out
+ * Reading `ip addr` (`ip a`, `ip address show`), `ip -o addr`, `ip -br addr` and `ip -br link`
+ * output into the host's interfaces. IPv4 only, as nfwalk is: `inet6` lines are passed over; `lo` is left out
  * because every host has it.
  */
 import { parseIPv4 } from '../../engine/parse/values';
@@ -14,7 +14,11 @@ export const ADDR_HEADER = /^\d+:\s+([^\s:@]+)(@\S+)?:\s+<[^>]*>/;
 /** `eth0@if5   UP   172.17.0.2/16 fe80::…/64` or `eth0 UP 02:42:ac:11:00:02 <…>` (`ip -br`). */
 export const BRIEF_LINE =
 	/^([^\s@]+)(@\S+)?\s+(UP|DOWN|UNKNOWN|LOWERLAYERDOWN|DORMANT|NOTPRESENT|TESTING)\b(.*)$/;
+/** `2: eth0    inet 10.0.0.2/24 brd 10.0.0.255 scope global eth0\       valid_lft …` (`ip -o addr`). */
+export const ONE_LINE_ADDR = /^\d+:\s+([^\s:@]+)(@\S+)?\s+(inet6?)\s+(\S+)/;
 const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+/** `link/ether 02:42:ac:11:00:02` on its own line, or inside an `ip -o link` line. */
+const LINK_ETHER = /(?:^|\s)link\/ether\s+([0-9a-f]{2}(?::[0-9a-f]{2}){5})\b/i;
 
 /** The interfaces read so far, by name, in the order they were first seen. */
 export class InterfaceList {
@@ -68,8 +72,7 @@ export function readAddrBody(
 ): void {
 	const words = line.trim().split(/\s+/);
 	if (!iface) return;
-	if (words[0] === 'link/ether' && words[1] && MAC.test(words[1]))
-		iface.mac = words[1].toLowerCase();
+	readMac(iface, line);
 	if (words[0] !== 'inet') return;
 	const cidr = words[1] ? cidrOf(words[1]) : null;
 	if (cidr) addAddress(iface, cidr);
@@ -109,4 +112,32 @@ export function readBrief(
 				);
 		}
 	});
+}
+
+/** The MAC of a `link/ether` line (or an `ip -o link` header carrying one). */
+export function readMac(iface: ImportedInterface | null, line: string): void {
+	const mac = LINK_ETHER.exec(line)?.[1];
+	if (iface && mac) iface.mac = mac.toLowerCase();
+}
+
+/** An `ip -o addr` line: one address of one interface. */
+export function readOneLine(
+	list: InterfaceList,
+	line: string,
+	n: number,
+	report: ImportReport
+): void {
+	const m = ONE_LINE_ADDR.exec(line)!;
+	const iface = list.named(m[1]);
+	if (!iface || m[3] === 'inet6') return;
+	const cidr = cidrOf(m[4]);
+	if (cidr) addAddress(iface, cidr);
+	else
+		report.error(
+			n,
+			// The match starts the line and ends with the address.
+			m[0].length - m[4].length + 1,
+			m[4],
+			`"${m[4]}" is not an IPv4 address with a prefix length; paste the line as ip -o addr prints it`
+		);
 }

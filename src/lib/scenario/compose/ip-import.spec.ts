@@ -75,6 +75,16 @@ describe('importIpOutput', () => {
 			[{ name: 'eth0', addresses: ['10.0.0.2/24'], mac: '02:00:00:00:00:09' }]
 		],
 		[
+			'ip -o addr (one line per address)',
+			'1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever preferred_lft forever\n2: eth0    inet 10.0.0.2/24 brd 10.0.0.255 scope global eth0\\       valid_lft forever preferred_lft forever\n2: eth0    inet6 fe80::1/64 scope link \\       valid_lft forever preferred_lft forever\n',
+			[{ name: 'eth0', addresses: ['10.0.0.2/24'] }]
+		],
+		[
+			'ip -o link (the MAC inside the line)',
+			'2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP mode DEFAULT group default qlen 1000\\    link/ether 52:54:00:12:34:56 brd ff:ff:ff:ff:ff:ff\n',
+			[{ name: 'eth0', addresses: [], mac: '52:54:00:12:34:56' }]
+		],
+		[
 			'the commands’ own lines and blank lines',
 			'$ ip -br a\n\neth0 UP 10.0.0.2/24\n# ip route\nsudo ip r\n',
 			[{ name: 'eth0', addresses: ['10.0.0.2/24'] }]
@@ -110,6 +120,11 @@ describe('importIpOutput', () => {
 			'a bad address in ip addr',
 			'2: eth0: <UP> mtu 1500\n    inet 10.0.0.300/24 brd x\n',
 			['import-bad-value', 'error', 2, 10, 23]
+		],
+		[
+			'a bad prefix in ip -o addr',
+			'2: eth0    inet 10.0.0.2/99 scope global eth0\n',
+			['import-bad-value', 'error', 1, 17, 28]
 		],
 		[
 			'a bad prefix in ip -br addr',

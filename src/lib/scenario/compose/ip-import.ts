@@ -1,6 +1,6 @@
 /**
- * "Import from ip addr / ip route": pasted output of `ip addr`, `ip -br addr`, `ip -br link` and
- * `ip route`, in any mix and order, read into the host's interfaces and routes, with a diagnostic
+ * "Import from ip addr / ip route": pasted output of `ip addr`, `ip -o addr`, `ip -br addr`,
+ * `ip -br link`, `ip -o link` and `ip route`, in any mix and order, read into the host's interfaces and routes, with a diagnostic
  * (line, column, what to do) for every line it cannot read. The commands' own lines (`$ ip a`)
  * and blank lines are passed over.
  */
@@ -11,8 +11,11 @@ import {
 	BRIEF_LINE,
 	columnOf,
 	InterfaceList,
+	ONE_LINE_ADDR,
 	readAddrBody,
 	readBrief,
+	readMac,
+	readOneLine,
 	type ImportedInterface
 } from './ip-addr';
 import { ImportReport } from './ip-import-report';
@@ -70,9 +73,17 @@ export function importIpOutput(text: string): IpImport {
 			continue;
 		}
 		endMultipath();
+		if (ONE_LINE_ADDR.test(line)) {
+			block = null;
+			readOneLine(interfaces, line, n, report);
+			continue;
+		}
 		const header = ADDR_HEADER.exec(line);
 		block = header ? { iface: interfaces.named(header[1]) } : null;
-		if (header) continue;
+		if (header) {
+			readMac(block!.iface, line);
+			continue;
+		}
 		if (BRIEF_LINE.test(line.trim())) readBrief(interfaces, line, n, report);
 		else if (isRouteLine(line)) {
 			hadRoutes = true;
