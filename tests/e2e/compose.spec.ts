@@ -121,6 +121,7 @@ test('the packet form edits the selected packet and shows the parser’s complai
 		'packets[0].dport'
 	);
 	await expect(rows(page).first()).toHaveAttribute('data-invalid', '');
+	await page.screenshot({ path: 'test-results/compose-packet-error.png', fullPage: true });
 	await form.locator('[data-field="dport"]').fill('8080');
 	await expect(page.locator('[data-hook="field-diagnostic"]')).toHaveCount(0);
 	// Flags by checkbox: the SYN becomes a SYN-ACK.
