@@ -61,6 +61,8 @@ export interface PacketJson {
 	sport?: number;
 	dport?: number;
 	flags?: string[];
+	/** The TCP MSS option's value (tcp only). */
+	mss?: number;
 	type?: number;
 	code?: number;
 	id?: number;
@@ -75,7 +77,7 @@ export interface PacketJson {
 	time?: number;
 	embedded?: Omit<
 		PacketJson,
-		'from' | 'embedded' | 'time' | 'payload' | 'uid' | 'gid' | 'mac' | 'mark' | 'length'
+		'from' | 'embedded' | 'time' | 'payload' | 'uid' | 'gid' | 'mac' | 'mark' | 'length' | 'mss'
 	>;
 }
 
