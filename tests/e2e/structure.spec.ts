@@ -70,6 +70,11 @@ test('the structure flags an unreachable chain and a shadowed rule and draws the
 	await page.setViewportSize({ width: 1280, height: 500 });
 	await graph.locator('[data-node="OLD"]').click();
 	await expect(filter.locator('[data-chain="OLD"]')).toBeInViewport();
+
+	// So does a finding, to its rule.
+	await filter.locator('[data-hook="findings"] summary').click();
+	await filter.locator('[data-hook="finding"]', { hasText: 'INPUT rule 4' }).click();
+	await expect(shadowed).toBeInViewport();
 });
 
 test('editing the rules updates the findings', async ({ page }) => {
@@ -102,7 +107,9 @@ test('the 8,453-rule chain shows its first rules and more on request', async ({ 
 	test.setTimeout(120_000);
 	const text = readFileSync(BIG, 'utf8');
 	await page.goto('/');
-	const chain = page.locator('[data-hook="structure"] [data-table="nat"] [data-chain="SS_REDIR"]');
+	const structure = page.locator('[data-hook="structure"]');
+	await expect(structure.locator('[data-table]').first()).toBeVisible({ timeout: 15_000 });
+	const chain = structure.locator('[data-table="nat"] [data-chain="SS_REDIR"]');
 	const started = Date.now();
 	await setRules(page, text, chain, 60_000);
 	const shown = Date.now() - started;
@@ -120,5 +127,5 @@ test('the 8,453-rule chain shows its first rules and more on request', async ({ 
 		`8,453-rule set: structure shown ${shown} ms after the text was set; 500 more rules in ${expanded} ms`
 	);
 
-	await page.screenshot({ path: 'test-results/structure-big.png' });
+	await structure.screenshot({ path: 'test-results/structure-big.png' });
 });

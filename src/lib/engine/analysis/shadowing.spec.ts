@@ -186,6 +186,15 @@ const FLAGGED: Case[] = [
 		flagged: [['INPUT', 3, 1]]
 	},
 	{
+		name: "the later rule's own MARK does not change what it matches",
+		rules: [
+			'-A INPUT -m mark --mark 1 -j ACCEPT',
+			'-A INPUT -m mark --mark 1 -j MARK --set-mark 2'
+		],
+		table: 'mangle',
+		flagged: [['INPUT', 2, 1]]
+	},
+	{
 		name: 'the earliest of two shadowing rules is named',
 		rules: ['-A INPUT -p tcp -j ACCEPT', '-A INPUT -j DROP', '-A INPUT -p tcp --dport 1 -j DROP'],
 		flagged: [['INPUT', 3, 1]]
@@ -241,6 +250,16 @@ const NOT_FLAGGED: Case[] = [
 		rules: [
 			'-A INPUT -m mark --mark 1 -j ACCEPT',
 			'-A INPUT -j MARK --set-mark 1',
+			'-A INPUT -m mark --mark 1 -j DROP'
+		],
+		table: 'mangle',
+		flagged: []
+	},
+	{
+		name: 'a MARK with an error in between still changes the mark',
+		rules: [
+			'-A INPUT -m mark --mark 1 -j ACCEPT',
+			'-A INPUT -j MARK --set-mark 1 --no-such-option',
 			'-A INPUT -m mark --mark 1 -j DROP'
 		],
 		table: 'mangle',

@@ -45,8 +45,24 @@ class CandidateIndex {
 		else map.set(filed.at, [c]);
 	}
 
-	/** The candidates that may cover rules with these conditions, in no particular order. */
-	*lookup(conditions: readonly Condition[]): Generator<Candidate[]> {
+	/** The first candidate still `valid` that takes every packet meeting `conditions`. */
+	earliestCover(
+		conditions: readonly Condition[],
+		valid: (c: Candidate) => boolean
+	): Candidate | null {
+		let by: Candidate | null = null;
+		for (const slot of this.lookup(conditions)) {
+			// Each slot is in rule order: past the best so far, nothing earlier follows.
+			for (const c of slot) {
+				if (by && c.index >= by.index) break;
+				if (valid(c) && covers(c.conditions, conditions)) by = c;
+			}
+		}
+		return by;
+	}
+
+	/** The slots that may hold a candidate covering these conditions. */
+	private *lookup(conditions: readonly Condition[]): Generator<Candidate[]> {
 		yield this.rest;
 		for (const key of ['dst', 'src'] as const) {
 			const map = key === 'dst' ? this.byDst : this.bySrc;
@@ -89,26 +105,21 @@ export function shadowedInChain(
 	const changedSince = (c: Candidate) =>
 		c.conditions.some((cond) => changedAfter(lastChange, cond.key) > c.index);
 	chain.rules.forEach((rule, i) => {
-		if (skipLines.has(rule.span.line)) return;
-		const { conditions, complete } = ruleConditions(rule);
-		let by: Candidate | null = null;
-		for (const slot of index.lookup(conditions)) {
-			for (const c of slot) {
-				if (by && c.index >= by.index) break;
-				if (!changedSince(c) && covers(c.conditions, conditions)) by = c;
-			}
+		if (!skipLines.has(rule.span.line)) {
+			const { conditions, complete } = ruleConditions(rule);
+			const by = index.earliestCover(conditions, (c) => !changedSince(c));
+			if (by)
+				found.push({
+					chain: chain.name,
+					rule: i + 1,
+					line: rule.span.line,
+					by: by.index + 1,
+					byLine: chain.rules[by.index].span.line,
+					unconditional: by.conditions.length === 0
+				});
+			if (complete && isTerminal(rule)) index.add({ index: i, conditions });
 		}
-		if (by) {
-			found.push({
-				chain: chain.name,
-				rule: i + 1,
-				line: rule.span.line,
-				by: by.index + 1,
-				byLine: chain.rules[by.index].span.line,
-				unconditional: by.conditions.length === 0
-			});
-		}
-		if (complete && isTerminal(rule)) index.add({ index: i, conditions });
+		// A rule with an error still counts for what its target may change.
 		for (const key of changes.ofRule(rule)) lastChange.set(key, i);
 	});
 	return found;
