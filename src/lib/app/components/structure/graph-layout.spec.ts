@@ -26,20 +26,44 @@ describe('the jump graph layout', () => {
 	const layout = layoutGraph(graphOf(RULES));
 	const node = (name: string) => layout.nodes.find((n) => n.name === name)!;
 
-	it('puts callers, then each depth, then the unreachable chains in columns left to right', () => {
+	it('puts callers first, then each chain in the column of its fewest jumps', () => {
 		expect(layout.nodes.map((n) => [n.name, n.kind])).toEqual([
 			['INPUT', 'builtin'],
+			['OLD', 'unreachable'],
 			['A', 'user'],
 			['B', 'user'],
-			['C', 'user'],
-			['OLD', 'unreachable']
+			['C', 'user']
 		]);
-		// FORWARD calls no user chain: no box.
+		// FORWARD calls no user chain: no box. OLD calls only itself: it starts a tree of its own.
 		expect(node('INPUT').x).toBeLessThan(node('A').x);
 		expect(node('A').x).toBeLessThan(node('B').x);
 		expect(node('B').x).toBe(node('C').x);
 		expect(node('C').y).toBeGreaterThanOrEqual(node('B').y + NODE_HEIGHT);
-		expect(node('OLD').x).toBeGreaterThan(node('C').x);
+		expect(node('OLD').x).toBe(node('INPUT').x);
+	});
+
+	it('draws what an unreachable chain calls as a tree, and an unreachable loop last', () => {
+		const dead = layoutGraph(
+			graphOf(`*filter
+:DEAD - [0:0]
+:CALLED - [0:0]
+:P - [0:0]
+:Q - [0:0]
+-A INPUT -j CALLED
+-A DEAD -j CALLED
+-A DEAD -j GONE
+:GONE - [0:0]
+-A P -j Q
+-A Q -j P
+COMMIT
+`)
+		);
+		const at = (name: string) => dead.nodes.find((n) => n.name === name)!;
+		expect(at('DEAD').x).toBe(at('INPUT').x);
+		expect(at('GONE').x).toBe(at('CALLED').x);
+		expect(at('GONE').kind).toBe('unreachable');
+		expect(at('P').x).toBe(at('Q').x);
+		expect(at('P').x).toBeGreaterThan(at('GONE').x);
 	});
 
 	it('draws a forward call from the right edge of the caller to the left edge of the callee', () => {

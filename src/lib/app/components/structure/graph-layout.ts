@@ -44,20 +44,41 @@ const MAX_LABEL = 28;
 
 const cut = (name: string) => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name);
 
-/** Columns of chain names: callers of user chains, then depth 1, 2 …, then the unreachable. */
-function columns(graph: JumpGraph): { names: string[]; kind: GraphNode['kind'] }[] {
+/**
+ * The column of every chain drawn. Reachable user chains keep their fewest jumps from a built-in
+ * chain. Unreachable chains that nothing else calls start column 0 beside the built-in chains,
+ * and what they call follows as for the built-in ones, so a dead subtree is drawn as a tree too;
+ * an unreachable loop with no way in goes to a last column.
+ */
+function columnOf(graph: JumpGraph): Map<string, number> {
 	const callers = new Set(graph.edges.map((e) => e.from));
-	const out: { names: string[]; kind: GraphNode['kind'] }[] = [
-		{ names: graph.roots.filter((r) => callers.has(r)), kind: 'builtin' }
-	];
-	for (const name of graph.userChains) {
-		const d = graph.depth.get(name);
-		if (d === undefined) continue;
-		while (out.length <= d) out.push({ names: [], kind: 'user' });
-		out[d].names.push(name);
+	const column = new Map<string, number>(
+		graph.roots.filter((r) => callers.has(r)).map((r) => [r, 0])
+	);
+	for (const [name, d] of graph.depth) column.set(name, d);
+	const calledByOthers = new Set(graph.edges.filter((e) => e.from !== e.to).map((e) => e.to));
+	const callees = new Map<string, string[]>();
+	for (const e of graph.edges) callees.set(e.from, [...(callees.get(e.from) ?? []), e.to]);
+	let frontier = graph.unreachable.filter((name) => !calledByOthers.has(name));
+	for (let d = 0; frontier.length > 0; d++) {
+		const next: string[] = [];
+		for (const name of frontier) {
+			if (column.has(name)) continue;
+			column.set(name, d);
+			next.push(...(callees.get(name) ?? []).filter((to) => !column.has(to)));
+		}
+		frontier = next;
 	}
-	if (graph.unreachable.length) out.push({ names: [...graph.unreachable], kind: 'unreachable' });
-	return out.filter((c) => c.names.length > 0);
+	const last = Math.max(0, ...column.values()) + 1;
+	for (const name of graph.unreachable) if (!column.has(name)) column.set(name, last);
+	return column;
+}
+
+/** Chain names by column, built-in chains first, then in the order the walk above reached them. */
+function columns(graph: JumpGraph): string[][] {
+	const out: string[][] = [];
+	for (const [name, c] of columnOf(graph)) (out[c] ??= []).push(name);
+	return out.filter((names) => names?.length > 0);
 }
 
 const forward = linkHorizontal<
@@ -82,13 +103,17 @@ export function layoutGraph(graph: JumpGraph, maxPerColumn = Infinity): GraphLay
 	let x = PADDING;
 	let height = 0;
 	let hidden = 0;
-	for (const column of columns(graph)) {
-		const shown = column.names.slice(0, maxPerColumn);
-		hidden += column.names.length - shown.length;
+	const builtin = new Set(graph.roots);
+	const unreachable = new Set(graph.unreachable);
+	const kind = (name: string): GraphNode['kind'] =>
+		builtin.has(name) ? 'builtin' : unreachable.has(name) ? 'unreachable' : 'user';
+	for (const names of columns(graph)) {
+		const shown = names.slice(0, maxPerColumn);
+		hidden += names.length - shown.length;
 		const width = Math.max(...shown.map((n) => cut(n).length)) * CHAR_WIDTH + 16;
 		shown.forEach((name, row) => {
 			const y = PADDING + row * (NODE_HEIGHT + ROW_GAP);
-			nodes.set(name, { name, kind: column.kind, x, y, width, label: cut(name) });
+			nodes.set(name, { name, kind: kind(name), x, y, width, label: cut(name) });
 		});
 		height = Math.max(height, PADDING * 2 + shown.length * (NODE_HEIGHT + ROW_GAP) - ROW_GAP);
 		x += width + COLUMN_GAP;
