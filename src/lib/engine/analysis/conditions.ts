@@ -97,7 +97,8 @@ function ruleProtocol(rule: Rule): string | null {
 	return p && !p.inverted && p.value !== 'all' ? p.value : null;
 }
 
-function portConditions(proto: string, o: OptionValue): Condition | null {
+/** `--dport 22`, `--sports 1:1023,2049` (`tcp:sport`), `--ports 53` (`udp:either`). */
+function portCondition(proto: string, o: OptionValue): Condition | null {
 	const name = o.name.replace(/s$/, '');
 	const value = Array.isArray(o.value) ? (o.value as PortRange[]) : [o.value as PortRange];
 	if (name === 'sport' || name === 'dport')
@@ -113,42 +114,44 @@ function portConditions(proto: string, o: OptionValue): Condition | null {
 	return null;
 }
 
+/** An option compared by meaning rather than as text; null for the module's other options. */
+function interpreted(module: string, o: OptionValue, proto: string | null): Condition | null {
+	switch (module) {
+		case 'tcp':
+		case 'udp':
+			return portCondition(module, o);
+		case 'multiport':
+			return proto ? portCondition(proto, o) : null;
+		case 'mark':
+			return o.name === 'mark'
+				? { type: 'masked', key: 'mark', inverted: o.inverted, value: o.value as ValueMask }
+				: null;
+		case 'state':
+		case 'conntrack':
+			return o.name === 'state' || o.name === 'ctstate'
+				? { type: 'states', key: 'state', inverted: o.inverted, value: o.value as string[] }
+				: null;
+		default:
+			return null;
+	}
+}
+
 /** The conditions of one `-m` call; `complete` false when part of it is not understood. */
 function matchConditions(m: MatchCall, rule: Rule): RuleConditions {
 	if (!m.known) return { conditions: [], complete: false };
 	if (m.name === 'comment') return { conditions: [], complete: true };
 	const out: Condition[] = [];
-	let rest = m.options;
 	if (FIRST_FRAGMENT_ONLY.has(m.name))
 		out.push({ type: 'single', key: 'frag', inverted: false, value: 'first' });
-	if (m.name === 'tcp' || m.name === 'udp' || m.name === 'multiport') {
-		const proto = m.name === 'multiport' ? ruleProtocol(rule) : m.name;
-		if (!proto || !MULTIPORT_PROTOCOLS.has(proto)) return { conditions: out, complete: false };
-		rest = [];
-		for (const o of m.options) {
-			const c = portConditions(proto, o);
-			if (c) out.push(c);
-			else rest.push(o);
-		}
-	} else if (m.name === 'mark' || m.name === 'state' || m.name === 'conntrack') {
-		rest = [];
-		for (const o of m.options) {
-			if (o.name === 'mark')
-				out.push({
-					type: 'masked',
-					key: 'mark',
-					inverted: o.inverted,
-					value: o.value as ValueMask
-				});
-			else if (o.name === 'state' || o.name === 'ctstate')
-				out.push({
-					type: 'states',
-					key: 'state',
-					inverted: o.inverted,
-					value: o.value as string[]
-				});
-			else rest.push(o);
-		}
+	// multiport reads the ports of the rule's protocol, which must be one it knows.
+	const proto = ruleProtocol(rule);
+	if (m.name === 'multiport' && !(proto && MULTIPORT_PROTOCOLS.has(proto)))
+		return { conditions: out, complete: false };
+	const rest: OptionValue[] = [];
+	for (const o of m.options) {
+		const c = interpreted(m.name, o, proto);
+		if (c) out.push(c);
+		else rest.push(o);
 	}
 	if (rest.length === 0) return { conditions: out, complete: true };
 	if (!DETERMINISTIC.has(m.name)) return { conditions: out, complete: false };
