@@ -102,19 +102,17 @@ export const interfaces: SetAlgebra<InterfacePattern> = {
 	}
 };
 
-/** The conntrack states one packet has exactly one of; SNAT and DNAT come on top of them. */
+/** The conntrack states a packet has exactly one of; SNAT and DNAT may come on top of it. */
 const BASE_STATES = new Set(['INVALID', 'NEW', 'ESTABLISHED', 'RELATED', 'UNTRACKED']);
 const onlyBase = (s: readonly string[]) => s.every((name) => BASE_STATES.has(name));
-const sameStates = (a: readonly string[], b: readonly string[]) =>
-	a.length === b.length && a.every((name) => b.includes(name));
 
-/** `--state`/`--ctstate` lists; with SNAT or DNAT in one only the same list counts. */
+/**
+ * `--state`/`--ctstate` lists: a packet matches when one of its state bits is in the list, so a
+ * smaller list is inside a larger one whatever the bits. Lists apart share no packet only without
+ * SNAT and DNAT: a new DNATed connection is both NEW and DNAT.
+ */
 export const states: SetAlgebra<readonly string[]> = {
-	subset: (inner, outer) =>
-		inner.length > 0 &&
-		(onlyBase(inner) && onlyBase(outer)
-			? inner.every((name) => outer.includes(name))
-			: sameStates(inner, outer)),
+	subset: (inner, outer) => inner.length > 0 && inner.every((name) => outer.includes(name)),
 	disjoint: (a, b) =>
 		a.length > 0 && b.length > 0 && onlyBase(a) && onlyBase(b) && !a.some((s) => b.includes(s))
 };
