@@ -1,5 +1,5 @@
 /** How the CLI prints diagnostics for people: compiler-style lines that editors can jump to. */
-import { codeFrame, type Diagnostic } from '../lib/engine/index';
+import { codeFramer, type Diagnostic } from '../lib/engine/index';
 
 const FRAME_INDENT = '    ';
 
@@ -8,19 +8,14 @@ export function formatDiagnosticLine(file: string, d: Diagnostic): string {
 	return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
 }
 
-/**
- * Formats the diagnostics of one source. codeFrame splits the whole source on every call, which
- * took minutes for 30,000 diagnostics on a 70,000-line dump; so the lines are split once here and
- * codeFrame sees only the one line, with the gutter's line number put back afterwards.
- */
+/** Formats the diagnostics of one source, each with its code frame indented under it. */
 export function diagnosticFormatter(file: string, source: string): (d: Diagnostic) => string {
-	let lines: string[] | null = null;
+	let frame: ((d: Diagnostic) => string) | null = null;
 	return (d) => {
-		lines ??= source.split('\n');
-		const [text, caret] = codeFrame(lines[d.line - 1] ?? '', { ...d, line: 1 }).split('\n');
-		const gutter = String(d.line);
-		const frame = [gutter + text.slice(1), ' '.repeat(gutter.length) + caret.slice(1)];
-		return `${formatDiagnosticLine(file, d)}\n${frame.map((l) => FRAME_INDENT + l).join('\n')}\n`;
+		// Split on first use: a clean file with no diagnostics never pays for it.
+		frame ??= codeFramer(source);
+		const lines = frame(d).split('\n');
+		return `${formatDiagnosticLine(file, d)}\n${lines.map((l) => FRAME_INDENT + l).join('\n')}\n`;
 	};
 }
 

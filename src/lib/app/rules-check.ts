@@ -1,8 +1,9 @@
 /**
- * The rules of the working scenario checked on their own: diagnostics for the editor and the
- * parsed rule set for the structured view. Off the main thread when the rule set is big, so
+ * The rules of the working scenario checked on their own: diagnostics for the editor, the
+ * parsed rule set and its analysis for the structured view. Off the main thread when the rule set is big, so
  * typing in a rule set of thousands of lines never waits for the parser.
  */
+import { analyseRuleset, type RulesetAnalysis } from '../engine/analysis/index';
 import { parseRuleset, type Diagnostic, type Ruleset } from '../engine/index';
 import { WORKER_LINES } from './components/load-walk';
 
@@ -11,11 +12,15 @@ export interface RulesCheck {
 	text: string;
 	ruleset: Ruleset;
 	diagnostics: Diagnostic[];
+	/** Jump graphs, unreachable chains, rules that never match: for the structured view. */
+	analysis: RulesetAnalysis;
 }
 
 export function checkRulesNow(text: string): RulesCheck {
 	const { ruleset, diagnostics } = parseRuleset(text);
-	return { text, ruleset, diagnostics };
+	// Lines with an error lost options the parser could not read: such a rule is not analysed.
+	const errorLines = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.line));
+	return { text, ruleset, diagnostics, analysis: analyseRuleset(ruleset, { errorLines }) };
 }
 
 let worker: Worker | null = null;

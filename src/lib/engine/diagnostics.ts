@@ -18,13 +18,23 @@ export interface Diagnostic {
 
 /** Renders a diagnostic's source line with a caret under the culprit, for terminals and the page. */
 export function codeFrame(source: string, d: Diagnostic): string {
+	return codeFramer(source)(d);
+}
+
+/**
+ * codeFrame for many diagnostics of one source: the source is split into lines once, not once
+ * per diagnostic (a rule set with thousands of findings would otherwise be split thousands of times).
+ */
+export function codeFramer(source: string): (d: Diagnostic) => string {
 	const lines = source.split('\n');
-	const text = (lines[d.line - 1] ?? '').replace(/\r$/, '');
-	const gutter = String(d.line);
-	const pad = ' '.repeat(gutter.length);
-	const width = Math.max(1, Math.min(d.endColumn, text.length + 1) - d.column);
-	const caret = ' '.repeat(Math.max(0, d.column - 1)) + '^'.repeat(width);
-	return `${gutter} | ${text}\n${pad} | ${caret}`;
+	return (d) => {
+		const text = (lines[d.line - 1] ?? '').replace(/\r$/, '');
+		const gutter = String(d.line);
+		const pad = ' '.repeat(gutter.length);
+		const width = Math.max(1, Math.min(d.endColumn, text.length + 1) - d.column);
+		const caret = ' '.repeat(Math.max(0, d.column - 1)) + '^'.repeat(width);
+		return `${gutter} | ${text}\n${pad} | ${caret}`;
+	};
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

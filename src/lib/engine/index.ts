@@ -2,5 +2,5 @@
 export { parseRuleset, detectFormat, type ParseResult, type InputFormat } from './parse/index';
 export { printRule, printRuleSpec } from './print/print-rule';
 export { printRuleset } from './print/print-ruleset';
-export { codeFrame, type Diagnostic } from './diagnostics';
+export { codeFrame, codeFramer, type Diagnostic } from './diagnostics';
 export type * from './model';
