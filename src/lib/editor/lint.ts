@@ -53,7 +53,6 @@ export function lintDiagnostics(
 		return {
 			...diagnosticRange(doc, d),
 			severity: d.severity,
-			source: d.code,
 			message: `${d.line}:${d.column} ${d.message}`,
 			// The frame only on hover, and from its own line: codeFrame splits the text it gets.
 			renderMessage: () => render(d, codeFrame('\n'.repeat(d.line - 1) + lineText, d))

@@ -21,7 +21,8 @@ import {
 	highlightActiveLine,
 	highlightActiveLineGutter,
 	keymap,
-	lineNumbers
+	lineNumbers,
+	tooltips
 } from '@codemirror/view';
 import type { Diagnostic } from '../engine/index';
 import { ruleCompletionSource, type CompletionData } from './completion-source';
@@ -59,6 +60,8 @@ export class RuleEditor {
 			highlightActiveLine(),
 			highlightSelectionMatches(),
 			closeBrackets(),
+			// In the page's body: the editor is a layout boundary (`contain`), which would clip them.
+			tooltips({ parent: document.body }),
 			iptablesLanguage,
 			syntaxHighlighting(iptablesHighlight),
 			autocompletion({ override: [ruleCompletionSource(options.completion)], icons: false }),

@@ -3,14 +3,15 @@ import { EditorView } from '@codemirror/view';
 
 export const editorTheme = EditorView.theme({
 	'&': {
-		height: '32rem',
+		height: '100%',
 		fontSize: '0.88em',
 		border: '1px solid var(--rule)',
 		borderRadius: '6px',
 		background: 'var(--panel)',
 		color: 'var(--text)'
 	},
-	'&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '1px' },
+	// Inside the box: the editor's wrapper contains paint, an outline outside would be clipped.
+	'&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '-2px' },
 	'.cm-scroller': { fontFamily: 'var(--mono)', overflow: 'auto' },
 	'.cm-content': { caretColor: 'var(--text)' },
 	'.cm-gutters': {
