@@ -41,6 +41,9 @@ describe('lineContext', () => {
 		{ before: '-A INPUT -p ', expected: { kind: 'protocol' } },
 		{ before: '-A INPUT -m comment --comment "open -', expected: { kind: 'none' } },
 		{ before: '-A INPUT -m comment --comment "x" -', expected: { kind: 'option' } },
+		{ before: '# -A INPUT -j ', expected: { kind: 'none' } },
+		{ before: '-A INPUT -j ACCEPT # then -', expected: { kind: 'none' } },
+		{ before: '-A INPUT -m comment --comment "#1" -j ', expected: { kind: 'target' } },
 		// Script lines: the table is -t's or filter, never the *table above.
 		{ before: 'iptables ', above: 'nat', expected: { kind: 'command', table: 'filter' } },
 		{

@@ -126,7 +126,8 @@ function wordContext(before: string): LineContext & { script: boolean } {
 		target: null,
 		script: false
 	};
-	if (open) return ctx;
+	// Nothing to complete inside quotes or a comment (a `#` word starts one, as in the shell).
+	if (open || words.some((w) => w.text.startsWith('#')) || partial.text.startsWith('#')) return ctx;
 
 	// A script line names its table with -t (default filter); a restore line sits under `*table`.
 	let i = 0;
