@@ -41,6 +41,16 @@ describe('lineContext', () => {
 		{ before: '-A INPUT -p ', expected: { kind: 'protocol' } },
 		{ before: '-A INPUT -m comment --comment "open -', expected: { kind: 'none' } },
 		{ before: '-A INPUT -m comment --comment "x" -', expected: { kind: 'option' } },
+		{
+			before: '-A INPUT -m conntrack --ctstate NEW,EST',
+			expected: { kind: 'value', option: 'ctstate', prefix: 'EST', from: 36 }
+		},
+		{
+			before: '-A INPUT -j REJECT --reject-with tcp',
+			expected: { kind: 'value', option: 'reject-with', prefix: 'tcp', target: 'REJECT' }
+		},
+		// Not a list: a comma stays part of the word.
+		{ before: '-A INPUT -m comment --comment a,b', expected: { kind: 'value', prefix: 'a,b' } },
 		{ before: '# -A INPUT -j ', expected: { kind: 'none' } },
 		{ before: '-A INPUT -j ACCEPT # then -', expected: { kind: 'none' } },
 		{ before: '-A INPUT -m comment --comment "#1" -j ', expected: { kind: 'target' } },

@@ -3,6 +3,7 @@
  * after `-j`, a module after `-m`, an option name after `--`… Pure, so a table of lines tests it.
  */
 import { TABLE_NAMES, type TableName } from '../engine/model';
+import { LIST_OPTIONS } from './option-values';
 
 export type CompletionKind =
 	| 'table'
@@ -16,6 +17,7 @@ export type CompletionKind =
 	| 'protocol'
 	| 'interface'
 	| 'address'
+	| 'value'
 	| 'none';
 
 export interface LineContext {
@@ -35,6 +37,8 @@ export interface LineContext {
 	modules: string[];
 	/** The target named before the cursor (`-j NAME`): options after it are the target's. */
 	target: string | null;
+	/** For `value`: the option (without dashes) whose value is being typed. */
+	option: string | null;
 }
 
 interface Word {
@@ -124,6 +128,7 @@ function wordContext(before: string): LineContext & { script: boolean } {
 		chain: null,
 		modules: [],
 		target: null,
+		option: null,
 		script: false
 	};
 	// Nothing to complete inside quotes or a comment (a `#` word starts one, as in the shell).
@@ -169,6 +174,12 @@ function wordContext(before: string): LineContext & { script: boolean } {
 	if (INTERFACE_OPTIONS.has(prev)) return { ...ctx, kind: 'interface' };
 	if (ADDRESS_OPTIONS.has(prev)) return { ...ctx, kind: 'address' };
 	if (partial.text.startsWith('-')) return { ...ctx, kind: command ? 'option' : 'command' };
+	if (prev.startsWith('--')) {
+		const option = prev.slice(2);
+		// In a list (`--ctstate NEW,EST`) only the item after the last comma is being typed.
+		const skip = LIST_OPTIONS.has(option) ? partial.text.lastIndexOf(',') + 1 : 0;
+		return { ...kindAt(ctx, 'value', skip), option };
+	}
 	return ctx;
 }
 

@@ -23,7 +23,8 @@ const host: HostJson = {
 	interfaces: [
 		{ name: 'eth0', addresses: ['192.168.1.10/24'] },
 		{ name: 'wan0', addresses: ['203.0.113.7/29'] }
-	]
+	],
+	ipsets: [{ name: 'allowed', type: 'hash:ip', members: [] }]
 };
 const data = { ruleset: () => parseRuleset(RULES).ruleset, host: () => host };
 
@@ -98,6 +99,30 @@ describe('completionsFor', () => {
 			before: '-A INPUT -j LOG --',
 			has: ['--log-prefix', '--log-level'],
 			lacks: ['--dport']
+		},
+		{
+			name: 'values of the option being typed, item by item in a list',
+			before: '-A INPUT -m conntrack --ctstate NEW,',
+			has: ['ESTABLISHED', 'RELATED', 'INVALID'],
+			lacks: ['--ctstate', 'ACCEPT']
+		},
+		{
+			name: 'values of the target’s option',
+			before: '-A INPUT -p tcp -j REJECT --reject-with ',
+			has: ['tcp-reset', 'icmp-port-unreachable'],
+			lacks: ['echo-request']
+		},
+		{
+			name: 'a value of the module that has the option (state, not conntrack)',
+			before: '-A INPUT -m state --state ',
+			has: ['NEW'],
+			lacks: ['SNAT']
+		},
+		{
+			name: 'ipsets of the host after --match-set',
+			before: '-A INPUT -m set --match-set ',
+			has: ['allowed'],
+			lacks: []
 		},
 		{
 			name: 'host interfaces and lo',

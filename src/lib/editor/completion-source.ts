@@ -11,6 +11,7 @@ import type { HostJson } from '../scenario/scenario';
 import { lineContext, tableAbove, type LineContext } from './completion-context';
 import { VERDICTS } from './iptables-language';
 import { COMMAND_DOCS, RULE_OPTION_DOCS, optionDoc } from './option-docs';
+import { OPTION_VALUES } from './option-values';
 
 /** Where completion finds what the document does not say at the cursor. */
 export interface CompletionData {
@@ -137,6 +138,19 @@ export function completionsFor(ctx: LineContext, data: CompletionData): Completi
 				}
 			}
 			return [...seen].map(([label, detail]) => ({ label, detail, type: 'constant' }));
+		}
+		case 'value': {
+			const owners = [ctx.target, ...ctx.modules];
+			if (ctx.option === 'match-set' && owners.includes('set'))
+				return (data.host().ipsets ?? []).map((s) => ({
+					label: s.name,
+					type: 'variable',
+					detail: `ipset ${s.type}`
+				}));
+			const words = owners
+				.map((o) => (o ? OPTION_VALUES[o]?.[ctx.option!] : undefined))
+				.find((w) => w !== undefined);
+			return (words ?? []).map((label) => ({ label, type: 'enum' }));
 		}
 		case 'none':
 			return [];
