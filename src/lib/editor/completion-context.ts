@@ -39,6 +39,8 @@ export interface LineContext {
 	target: string | null;
 	/** For `value`: the option (without dashes) whose value is being typed. */
 	option: string | null;
+	/** True for an `iptables …` command line, false for a line of a restore file. */
+	script: boolean;
 }
 
 interface Word {
@@ -66,7 +68,7 @@ const ADDRESS_OPTIONS = new Set(
 );
 const SCRIPT_COMMAND = /^(sudo|(\S*\/)?ip6?tables(-legacy|-nft)?|\$\{?[A-Za-z_]+\}?)$/;
 
-/** Splits on blanks; a quoted part stays in its word. Null when the cursor is inside quotes. */
+/** Splits on blanks; a quoted part stays in its word. `open` when the text ends inside quotes. */
 export function splitBefore(before: string): { words: Word[]; open: boolean } {
 	const words: Word[] = [];
 	let i = 0;
@@ -111,16 +113,14 @@ export function tableAbove(lineText: (n: number) => string, lineNumber: number):
 export function lineContext(before: string, above: () => TableName | null): LineContext {
 	const ctx = wordContext(before);
 	if (!ctx.script && ctx.kind !== 'none') ctx.table = above() ?? 'filter';
-	const { script, ...rest } = ctx;
-	void script;
-	return rest;
+	return ctx;
 }
 
-function wordContext(before: string): LineContext & { script: boolean } {
+function wordContext(before: string): LineContext {
 	const { words, open } = splitBefore(before);
 	const ends = before === '' || /\s$/.test(before);
 	const partial: Word = ends ? { text: '', from: before.length } : words.pop()!;
-	const ctx: LineContext & { script: boolean } = {
+	const ctx: LineContext = {
 		kind: 'none',
 		from: partial.from,
 		prefix: partial.text,
@@ -184,6 +184,6 @@ function wordContext(before: string): LineContext & { script: boolean } {
 }
 
 /** The context with the word starting `skip` characters later (after `*` in `*nat`). */
-function kindAt<C extends LineContext>(ctx: C, kind: CompletionKind, skip: number): C {
+function kindAt(ctx: LineContext, kind: CompletionKind, skip: number): LineContext {
 	return { ...ctx, kind, from: ctx.from + skip, prefix: ctx.prefix.slice(skip) };
 }
