@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { openStartPage, pasteRules } from './support/rule-editor';
 
 test("the first page shows the home router's rules as tables, chains and rules", async ({
 	page
 }) => {
-	await page.goto('/');
-
-	await expect(page.locator('[data-hook="rules-input"]')).toHaveValue(/^\*nat$/m);
+	const rules = await openStartPage(page);
+	await expect(rules.locator('.cm-line').first()).toHaveText('*nat');
 
 	const structure = page.locator('[data-hook="structure"]');
 	const filter = structure.locator('[data-table="filter"]');
@@ -26,15 +26,10 @@ test("the first page shows the home router's rules as tables, chains and rules",
 });
 
 test('typing a rule set with an error shows the error with its line', async ({ page }) => {
-	await page.goto('/');
-	const rules = page.locator('[data-hook="rules-input"]');
+	await openStartPage(page);
 	const error = page.locator('[data-hook="diagnostic"][data-severity="error"]');
-
-	// The page is prerendered; typing before it has hydrated is lost, so retry until it sticks.
-	await expect(async () => {
-		await rules.fill('*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOPE\nCOMMIT\n');
-		await expect(error.first()).toBeVisible({ timeout: 1_000 });
-	}).toPass({ timeout: 15_000 });
+	await pasteRules(page, '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOPE\nCOMMIT\n');
+	await expect(error.first()).toBeVisible();
 
 	await expect(error.first()).toContainText('3:');
 	await expect(error.first()).toHaveAttribute('data-code', /^[a-z0-9]+(-[a-z0-9]+)*$/);
