@@ -120,6 +120,7 @@ export function parseRestore(
 			continue;
 		}
 		builder.apply(table, cmd, counters, span);
+		if (builder.full) return builder;
 	}
 	if (table) {
 		report.error(

@@ -48,6 +48,7 @@ export function parseScript(
 		if (broken || words.length === 0) continue;
 		for (const command of splitCommands(words))
 			runCommand(command, vars, builder, report, parts[0]);
+		if (builder.full) break;
 	}
 	return builder;
 }

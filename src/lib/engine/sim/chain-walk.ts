@@ -17,6 +17,7 @@ import {
 } from './compile-rule';
 import type { Packet } from './packet';
 import type { ChainPlace, Step, Verdict } from './trace';
+import { MAX_RULE_TESTS_PER_PACKET, MAX_STEPS_PER_PACKET } from '../limits';
 
 /** How a base chain ended for this packet. */
 export type ChainOutcome =
@@ -25,7 +26,19 @@ export type ChainOutcome =
 	| { type: 'drop'; place: ChainPlace; rule: number | null }
 	| { type: 'reject'; place: ChainPlace; rule: number; rejectWith: string }
 	/** NFQUEUE with no listener and no bypass: the packet is gone. */
-	| { type: 'queued'; place: ChainPlace; rule: number };
+	| { type: 'queued'; place: ChainPlace; rule: number }
+	/** nfwalk gave up: the packet spent its step budget (a loop, or jumps that multiply). */
+	| { type: 'aborted'; reason: string };
+
+/** What one packet may still spend, shared by every chain it walks (docs/limits.md). */
+export interface WalkBudget {
+	/** Rules it may still be tested against, charged a whole chain at each entry. */
+	ruleTests: number;
+}
+
+export function newWalkBudget(): WalkBudget {
+	return { ruleTests: MAX_RULE_TESTS_PER_PACKET };
+}
 
 interface Frame {
 	chain: CompiledChain;
@@ -81,15 +94,28 @@ export function walkBaseChain(
 	hook: Hook,
 	p: Packet,
 	env: TargetEnv,
-	steps: Step[]
+	steps: Step[],
+	budget: WalkBudget = newWalkBudget()
 ): ChainOutcome {
 	const basePlace: ChainPlace = { hook, table: base.table, chain: base.chain.name };
 	steps.push({ type: 'chain', ...basePlace });
+	// The kernel refuses loops and legacy has no small depth limit, so a loop-free rule set can
+	// still make a packet walk 2^depth chains; these budgets end such a walk instead of hanging.
+	const spent = (c: CompiledChain): ChainOutcome | null => {
+		budget.ruleTests -= c.rules.length;
+		if (budget.ruleTests >= 0 && steps.length < MAX_STEPS_PER_PACKET) return null;
+		skip.flush(place, steps);
+		const reason = `nfwalk stopped this packet in ${c.table} ${c.chain.name}: it took more than ${budget.ruleTests < 0 ? `${MAX_RULE_TESTS_PER_PACKET.toLocaleString('en')} rule tests` : `${MAX_STEPS_PER_PACKET.toLocaleString('en')} steps`}, the simulation's budget per packet (see docs/limits.md); look for user chains that jump to each other many times`;
+		steps.push({ type: 'note', text: reason });
+		return { type: 'aborted', reason };
+	};
 	const stack: Frame[] = [];
 	let chain = base;
 	let place = basePlace;
 	let i = 0;
 	const skip = new SkipRun();
+	const overBase = spent(base);
+	if (overBase) return overBase;
 	const policy = (): ChainOutcome => {
 		skip.flush(place, steps);
 		base.policyPackets++;
@@ -171,6 +197,8 @@ export function walkBaseChain(
 					continue;
 				}
 				if (a.kind === 'jump') stack.push({ chain, next: i + 1 });
+				const over = spent(a.chain);
+				if (over) return over;
 				chain = a.chain;
 				place = { hook, table: chain.table, chain: chain.chain.name };
 				i = 0;

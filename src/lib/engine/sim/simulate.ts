@@ -12,7 +12,7 @@ import type { SimState, TargetEnv, TargetResult } from './compile-types';
 import { compileRuleset, type CompiledRuleset } from './compile-rule';
 import type { CtRef, CtTemplate } from './conntrack-types';
 import { ConntrackTable, conntrackActive, trackingNote } from './conntrack/index';
-import { walkBaseChain, type ChainOutcome } from './chain-walk';
+import { newWalkBudget, walkBaseChain, type ChainOutcome, type WalkBudget } from './chain-walk';
 import type { Host } from './host';
 import { HostModel } from './host-model';
 import { baseChain, hookSlots } from './hooks';
@@ -62,6 +62,7 @@ interface Flight {
 	pendingBind: string | null;
 	/** Packets the host generated while handling this one, traced after it. */
 	generated: { packet: Packet; cause: string; related: CtRef | null }[];
+	budget: WalkBudget;
 }
 
 type HookResult =
@@ -142,7 +143,8 @@ export class Simulation {
 			pendingBind: null,
 			chosenSource: 0,
 			byProgram: false,
-			generated: []
+			generated: [],
+			budget: newWalkBudget()
 		};
 	}
 
@@ -367,7 +369,7 @@ export class Simulation {
 		const chain = baseChain(this.ruleset, table, hook, this.host.backend);
 		if (!chain) return null;
 		const compiled = this.compiled.get(table)!.get(chain.name)!;
-		return walkBaseChain(compiled, hook, f.p, this.env(f, hook, table), f.steps);
+		return walkBaseChain(compiled, hook, f.p, this.env(f, hook, table), f.steps, f.budget);
 	}
 
 	private env(f: Flight, hook: Hook, table: TargetEnv['table']): TargetEnv {
@@ -528,7 +530,8 @@ export class Simulation {
 
 	/** How a hook's verdict ends the packet, and what the host sends because of it. */
 	private ended(f: Flight, r: Exclude<HookResult, { type: 'pass' }>): Fate {
-		if (r.type === 'discard') return { type: 'discarded', reason: r.reason };
+		if (r.type === 'discard' || r.type === 'aborted')
+			return { type: 'discarded', reason: r.reason };
 		if (r.type === 'queued')
 			return {
 				type: 'stolen',
