@@ -18,14 +18,20 @@ export const MAX_RULES = 250_000;
 export const MAX_LINE_LENGTH = 65_536;
 
 /**
- * Trace steps of one packet (generated packets have their own). A real packet takes tens to a few
- * hundred; only a loop, or user chains that jump to each other over and over, get near.
+ * The simulation's budget. A packet takes tens to a few hundred steps, and is tested against at
+ * most a few thousand rules of the kube-proxy dump; only a loop, or user chains that jump to each
+ * other over and over (2^depth walks, which the kernel allows), come near.
  */
-export const MAX_STEPS_PER_PACKET = 100_000;
-
-/**
- * Rules one packet may be tested against, counted as the whole chain each time the walk enters a
- * chain. A packet crossing the kube-proxy dump enters chains of at most a few thousand rules a
- * handful of times.
- */
-export const MAX_RULE_TESTS_PER_PACKET = 10_000_000;
+export const SIM_BUDGET = {
+	/**
+	 * Trace steps of one packet (each packet the host generates has its own): more than twice the
+	 * rules of the largest corpus file, so even a packet matching every rule of it fits.
+	 */
+	stepsPerPacket: 20_000,
+	/** Rules one packet is tested against, counted as the whole chain at each entry into it. */
+	ruleTestsPerPacket: 5_000_000,
+	/** Trace steps of all packets of a scenario together. */
+	stepsPerScenario: 2_000_000,
+	/** Rule tests of all packets of a scenario together. */
+	ruleTestsPerScenario: 200_000_000
+} as const;

@@ -17,7 +17,7 @@ import {
 } from './compile-rule';
 import type { Packet } from './packet';
 import type { ChainPlace, Step, Verdict } from './trace';
-import { MAX_RULE_TESTS_PER_PACKET, MAX_STEPS_PER_PACKET } from '../limits';
+import { SimBudget } from './budget';
 
 /** How a base chain ended for this packet. */
 export type ChainOutcome =
@@ -27,18 +27,8 @@ export type ChainOutcome =
 	| { type: 'reject'; place: ChainPlace; rule: number; rejectWith: string }
 	/** NFQUEUE with no listener and no bypass: the packet is gone. */
 	| { type: 'queued'; place: ChainPlace; rule: number }
-	/** nfwalk gave up: the packet spent its step budget (a loop, or jumps that multiply). */
+	/** nfwalk gave up: the packet spent the simulation's budget (a loop, or jumps that multiply). */
 	| { type: 'aborted'; reason: string };
-
-/** What one packet may still spend, shared by every chain it walks (docs/limits.md). */
-export interface WalkBudget {
-	/** Rules it may still be tested against, charged a whole chain at each entry. */
-	ruleTests: number;
-}
-
-export function newWalkBudget(): WalkBudget {
-	return { ruleTests: MAX_RULE_TESTS_PER_PACKET };
-}
 
 interface Frame {
 	chain: CompiledChain;
@@ -95,26 +85,24 @@ export function walkBaseChain(
 	p: Packet,
 	env: TargetEnv,
 	steps: Step[],
-	budget: WalkBudget = newWalkBudget()
+	budget: SimBudget = new SimBudget()
 ): ChainOutcome {
 	const basePlace: ChainPlace = { hook, table: base.table, chain: base.chain.name };
 	steps.push({ type: 'chain', ...basePlace });
-	// The kernel refuses loops and legacy has no small depth limit, so a loop-free rule set can
-	// still make a packet walk 2^depth chains; these budgets end such a walk instead of hanging.
-	const spent = (c: CompiledChain): ChainOutcome | null => {
-		budget.ruleTests -= c.rules.length;
-		if (budget.ruleTests >= 0 && steps.length < MAX_STEPS_PER_PACKET) return null;
-		skip.flush(place, steps);
-		const reason = `nfwalk stopped this packet in ${c.table} ${c.chain.name}: it took more than ${budget.ruleTests < 0 ? `${MAX_RULE_TESTS_PER_PACKET.toLocaleString('en')} rule tests` : `${MAX_STEPS_PER_PACKET.toLocaleString('en')} steps`}, the simulation's budget per packet (see docs/limits.md); look for user chains that jump to each other many times`;
-		steps.push({ type: 'note', text: reason });
-		return { type: 'aborted', reason };
-	};
 	const stack: Frame[] = [];
 	let chain = base;
 	let place = basePlace;
 	let i = 0;
 	const skip = new SkipRun();
-	const overBase = spent(base);
+	// Charged at each chain entry: only a jump or goto can make a walk long.
+	const enter = (c: CompiledChain): ChainOutcome | null => {
+		const reason = budget.enterChain(c.rules.length, steps.length);
+		if (!reason) return null;
+		skip.flush(place, steps);
+		steps.push({ type: 'note', text: reason });
+		return { type: 'aborted', reason };
+	};
+	const overBase = enter(base);
 	if (overBase) return overBase;
 	const policy = (): ChainOutcome => {
 		skip.flush(place, steps);
@@ -197,7 +185,7 @@ export function walkBaseChain(
 					continue;
 				}
 				if (a.kind === 'jump') stack.push({ chain, next: i + 1 });
-				const over = spent(a.chain);
+				const over = enter(a.chain);
 				if (over) return over;
 				chain = a.chain;
 				place = { hook, table: chain.table, chain: chain.chain.name };

@@ -12,7 +12,8 @@ import type { SimState, TargetEnv, TargetResult } from './compile-types';
 import { compileRuleset, type CompiledRuleset } from './compile-rule';
 import type { CtRef, CtTemplate } from './conntrack-types';
 import { ConntrackTable, conntrackActive, trackingNote } from './conntrack/index';
-import { newWalkBudget, walkBaseChain, type ChainOutcome, type WalkBudget } from './chain-walk';
+import { walkBaseChain, type ChainOutcome } from './chain-walk';
+import { SimBudget } from './budget';
 import type { Host } from './host';
 import { HostModel } from './host-model';
 import { baseChain, hookSlots } from './hooks';
@@ -62,7 +63,6 @@ interface Flight {
 	pendingBind: string | null;
 	/** Packets the host generated while handling this one, traced after it. */
 	generated: { packet: Packet; cause: string; related: CtRef | null }[];
-	budget: WalkBudget;
 }
 
 type HookResult =
@@ -83,11 +83,14 @@ export class Simulation {
 	/** get_random_u16 for NAT's port choice, apart from the statistic draws so those stay put. */
 	private readonly natRandom: () => number;
 	private readonly state: SimState;
+	private readonly budget: SimBudget;
 
 	constructor(
 		private readonly host: Host,
-		private readonly ruleset: Ruleset
+		private readonly ruleset: Ruleset,
+		budget = new SimBudget()
 	) {
+		this.budget = budget;
 		this.model = new HostModel(host);
 		this.stack = new HostStack(this.model);
 		this.compiled = compileRuleset(ruleset);
@@ -116,7 +119,14 @@ export class Simulation {
 			k++;
 			const packet = clonePacket(flight.p);
 			const view = this.view(flight.ct);
-			const fate = flight.local ? this.runLocal(flight) : this.runIncoming(flight, sp.from);
+			const spent = this.budget.scenarioSpent();
+			this.budget.startPacket();
+			const fate: Fate = spent
+				? { type: 'discarded', reason: spent }
+				: flight.local
+					? this.runLocal(flight)
+					: this.runIncoming(flight, sp.from);
+			this.budget.endPacket(flight.steps.length);
 			attachViews(flight.steps, view);
 			// A program's packet without a source gets the route's before the first hook (§5.1).
 			if (flight.local && packet.src === 0) packet.src = flight.chosenSource;
@@ -143,8 +153,7 @@ export class Simulation {
 			pendingBind: null,
 			chosenSource: 0,
 			byProgram: false,
-			generated: [],
-			budget: newWalkBudget()
+			generated: []
 		};
 	}
 
@@ -369,7 +378,7 @@ export class Simulation {
 		const chain = baseChain(this.ruleset, table, hook, this.host.backend);
 		if (!chain) return null;
 		const compiled = this.compiled.get(table)!.get(chain.name)!;
-		return walkBaseChain(compiled, hook, f.p, this.env(f, hook, table), f.steps, f.budget);
+		return walkBaseChain(compiled, hook, f.p, this.env(f, hook, table), f.steps, this.budget);
 	}
 
 	private env(f: Flight, hook: Hook, table: TargetEnv['table']): TargetEnv {
