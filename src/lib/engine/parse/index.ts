@@ -19,12 +19,12 @@ export interface ParseResult {
 	format: InputFormat;
 }
 
-const RESTORE_LINE = /^[^\S\n]*(\*[a-z]|:[^\s]|COMMIT\s*$|(\[[0-9]+:[0-9]+\]\s*)?-[AIDRNXFZPE]\s)/m;
-const SCRIPT_LINE = /^[^\S\n]*(sudo\s+)?(\S*\/)?(iptables(-legacy|-nft)?|\$\{?[A-Za-z_]+\}?)\s+-/m;
+const RESTORE_LINE = /^[ \t]*(\*[a-z]|:[^\s]|COMMIT\s*$|(\[[0-9]+:[0-9]+\]\s*)?-[AIDRNXFZPE]\s)/m;
+const SCRIPT_LINE = /^[ \t]*(sudo\s+)?(\S*\/)?(iptables(-legacy|-nft)?|\$\{?[A-Za-z_]+\}?)\s+-/m;
 
 /** `restore` when the text has restore-file lines (`*filter`, `:INPUT ACCEPT`, `COMMIT`), else `script` when it has `iptables …` commands. */
 export function detectFormat(text: string): InputFormat {
-	if (/^[^\S\n]*(\*[a-z]|:\S|COMMIT\b)/m.test(text)) return 'restore';
+	if (/^[ \t]*(\*[a-z]|:\S|COMMIT\b)/m.test(text)) return 'restore';
 	if (SCRIPT_LINE.test(text)) return 'script';
 	return RESTORE_LINE.test(text) ? 'restore' : 'script';
 }
