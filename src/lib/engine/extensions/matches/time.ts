@@ -122,6 +122,33 @@ export const time: ExtensionSpec = {
 			);
 		}
 	},
+	// The kernel stores every field, and iptables lists some of them even at their default (the
+	// stop date always, both times when one is set): the model holds them all, so a rule and its
+	// printed form read the same.
+	defaults: () => [
+		{ name: 'datestart', value: 0 },
+		{ name: 'datestop', value: DATE_STOP_DEFAULT },
+		{ name: 'timestart', value: 0 },
+		{ name: 'timestop', value: DAY_END },
+		{ name: 'weekdays', value: ALL_WEEKDAYS },
+		{ name: 'monthdays', value: ALL_MONTHDAYS }
+	],
+	// `! --weekdays Mon` is stored as the other six days, and listed so; --localtz as --kerneltz;
+	// --utc is the default, which the kernel cannot tell from no flag at all.
+	normalize: (o) =>
+		o
+			.filter((x) => x.name !== 'utc')
+			.map((x) =>
+				x.name === 'localtz'
+					? { ...x, name: 'kerneltz' }
+					: x.inverted && (x.name === 'weekdays' || x.name === 'monthdays')
+						? {
+								...x,
+								inverted: false,
+								value: days(o, x.name, x.name === 'weekdays' ? ALL_WEEKDAYS : ALL_MONTHDAYS)
+							}
+						: x
+			),
 	print(o) {
 		const out: string[] = [];
 		const start = num(o, 'timestart', 0);
