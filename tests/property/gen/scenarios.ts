@@ -40,18 +40,24 @@ export function scenarioPlan(maxSize = 5000): fc.Arbitrary<ScenarioPlan> {
 	});
 }
 
-const HOOK_OF: Record<ScenarioPlan['table'], string> = {
-	filter: 'FORWARD',
-	mangle: 'PREROUTING',
-	raw: 'PREROUTING'
+const HOOKS_OF: Record<ScenarioPlan['table'], string[]> = {
+	filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+	mangle: ['PREROUTING', 'OUTPUT'],
+	raw: ['PREROUTING', 'OUTPUT']
 };
+
+/** Every packet reaches `chain`: the table's chains on both paths jump to it. */
+function entries(table: ScenarioPlan['table'], chain: string): string[] {
+	return [
+		...HOOKS_OF[table].map((h) => `:${h} ACCEPT [0:0]`),
+		...HOOKS_OF[table].map((h) => `-A ${h} -j ${chain}`)
+	];
+}
 
 /** D1 → D2 → … → Dn from the table's first hook, each chain with rules that may end the walk. */
 function deepRules(p: ScenarioPlan): string[] {
-	const hook = HOOK_OF[p.table];
-	const lines = [`*${p.table}`, `:${hook} ACCEPT [0:0]`];
+	const lines = [`*${p.table}`, ...entries(p.table, 'D1')];
 	for (let i = 1; i <= p.depth; i++) lines.push(`:D${i} - [0:0]`);
-	lines.push(`-A ${hook} -j D1`);
 	const verdict = p.table === 'filter' ? 'DROP' : 'ACCEPT';
 	for (let i = 1; i <= p.depth; i++) {
 		if (i % 3 === 0) lines.push(`-A D${i} -p tcp -m tcp --dport ${[22, 80, 443][i % 3]} -j RETURN`);
@@ -65,10 +71,8 @@ function deepRules(p: ScenarioPlan): string[] {
 
 /** C1 jumps twice to C2, C2 twice to C3 …: 2^depth chain walks for a packet that reaches C1. */
 function fanoutRules(p: ScenarioPlan): string[] {
-	const hook = HOOK_OF[p.table];
-	const lines = [`*${p.table}`, `:${hook} ACCEPT [0:0]`];
+	const lines = [`*${p.table}`, ...entries(p.table, 'C1')];
 	for (let i = 1; i <= p.depth; i++) lines.push(`:C${i} - [0:0]`);
-	lines.push(`-A ${hook} -j C1`);
 	for (let i = 1; i < p.depth; i++) lines.push(`-A C${i} -j C${i + 1}`, `-A C${i} -j C${i + 1}`);
 	lines.push(`-A C${p.depth} -m comment --comment leaf`, 'COMMIT');
 	return lines;

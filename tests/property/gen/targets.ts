@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleset } from '../../../src/lib/engine/index';
 import { simulate } from '../../../src/lib/engine/sim/simulate';
+import type { Trace } from '../../../src/lib/engine/sim/trace';
 import { parseScenario, type ScenarioJson } from '../../../src/lib/scenario/index';
 import { hasShared, SHARED_DIR } from '../../support/shared';
 import { misplacedDiagnostics } from './diagnostic-bounds';
@@ -22,6 +23,8 @@ export interface Outcome {
 	problems: string[];
 	/** The generated scenario's rules had errors, so there was nothing to simulate. */
 	skipped?: boolean;
+	/** The walk, when there was one. */
+	trace?: Trace;
 }
 
 export function checkParser(text: string): Outcome {
@@ -57,7 +60,7 @@ export function checkSimulation(s: ScenarioJson): Outcome {
 	const rules = parseRuleset(parsed.scenario.rules);
 	if (rules.diagnostics.some((d) => d.severity === 'error')) return { problems: [], skipped: true };
 	const trace = simulate(parsed.host, rules.ruleset, parsed.packets);
-	return { problems: traceViolations(trace, parsed.packets, parsed.host.backend) };
+	return { problems: traceViolations(trace, parsed.packets, parsed.host.backend), trace };
 }
 
 /** The corpus rule sets as lines; empty when ../shared is not on this machine. */
