@@ -6,7 +6,8 @@ import {
 	MAX_RULES,
 	MAX_RULESET_CHARS,
 	MAX_RULESET_LINES,
-	SIM_BUDGET
+	SIM_BUDGET,
+	type SimLimits
 } from './limits';
 import { SimBudget } from './sim/budget';
 import { Simulation } from './sim/simulate';
@@ -85,7 +86,7 @@ function fanout(depth: number): string {
 	return filter(lines);
 }
 
-function run(rules: string, packets: number, limits: Partial<typeof SIM_BUDGET>) {
+function run(rules: string, packets: number, limits: Partial<SimLimits>) {
 	const { ruleset } = parseRuleset(rules);
 	const sim = new Simulation(host!, ruleset, new SimBudget({ ...SIM_BUDGET, ...limits }));
 	return sim.run(Array.from({ length: packets }, () => pings[0]));

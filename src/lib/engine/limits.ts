@@ -22,16 +22,21 @@ export const MAX_LINE_LENGTH = 65_536;
  * most a few thousand rules of the kube-proxy dump; only a loop, or user chains that jump to each
  * other over and over (2^depth walks, which the kernel allows), come near.
  */
-export const SIM_BUDGET = {
-	/**
-	 * Trace steps of one packet (each packet the host generates has its own): more than twice the
-	 * rules of the largest corpus file, so even a packet matching every rule of it fits.
-	 */
-	stepsPerPacket: 20_000,
+export interface SimLimits {
+	/** Trace steps of one packet (each packet the host generates has its own). */
+	stepsPerPacket: number;
 	/** Rules one packet is tested against, counted as the whole chain at each entry into it. */
-	ruleTestsPerPacket: 5_000_000,
+	ruleTestsPerPacket: number;
 	/** Trace steps of all packets of a scenario together. */
-	stepsPerScenario: 2_000_000,
+	stepsPerScenario: number;
 	/** Rule tests of all packets of a scenario together. */
+	ruleTestsPerScenario: number;
+}
+
+export const SIM_BUDGET: Readonly<SimLimits> = {
+	// More than twice the rules of the largest corpus file: a packet matching every rule fits.
+	stepsPerPacket: 20_000,
+	ruleTestsPerPacket: 5_000_000,
+	stepsPerScenario: 2_000_000,
 	ruleTestsPerScenario: 200_000_000
-} as const;
+};

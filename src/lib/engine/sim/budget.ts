@@ -4,7 +4,7 @@
  * set with errors (a loop the app would not simulate) could walk forever. The budget ends such a
  * walk with a clear fate instead of hanging the page.
  */
-import { SIM_BUDGET } from '../limits';
+import { SIM_BUDGET, type SimLimits } from '../limits';
 
 const n = (x: number) => x.toLocaleString('en');
 
@@ -15,7 +15,7 @@ export class SimBudget {
 	/** Steps of the packets already walked. */
 	private scenarioSteps = 0;
 
-	constructor(private readonly limits: typeof SIM_BUDGET = SIM_BUDGET) {}
+	constructor(private readonly limits: Readonly<SimLimits> = SIM_BUDGET) {}
 
 	startPacket(): void {
 		this.packetTests = 0;
