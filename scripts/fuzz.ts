@@ -261,6 +261,14 @@ async function fuzz(
 	return tally;
 }
 
+/** A whole number from the command line, or exit 2 saying which option was wrong. */
+function whole(option: string, text: string): number {
+	const n = Number(text);
+	if (Number.isInteger(n) && n >= 0) return n;
+	console.error(`${option} takes a whole number, not "${text}"`);
+	process.exit(2);
+}
+
 async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
@@ -276,11 +284,12 @@ async function main(): Promise<void> {
 		console.error(`--target takes parser, scenario, simulate or all, not ${values.target}`);
 		process.exit(2);
 	}
-	const seed = Number(values.seed);
-	const budgetMs = Number(values['budget-ms']);
+	const seed = whole('--seed', values.seed);
+	const budgetMs = whole('--budget-ms', values['budget-ms']);
+	const asked = values.runs === undefined ? null : whole('--runs', values.runs);
 	let failed = false;
 	for (const name of names) {
-		const runs = values.runs ? Number(values.runs) : DEFAULT_RUNS[name];
+		const runs = asked ?? DEFAULT_RUNS[name];
 		const started = performance.now();
 		const t = await fuzz(name, runs, seed, budgetMs);
 		const seconds = (performance.now() - started) / 1000;
