@@ -1,7 +1,7 @@
 /**
  * Inputs that once made the parser slow or misplace a diagnostic (found by the fuzzer and the
- * probes of issue 9), kept so they stay fixed: each parses in well under the fuzzer's 2 s budget,
- * and each diagnostic stays on the line and column it names.
+ * probes of issue 9), kept so they stay fixed: each parses in under 1.5 s (they took from seconds
+ * to minutes before), and each diagnostic stays on the line and column it names.
  */
 import { describe, expect, it } from 'vitest';
 import { detectFormat, parseRuleset } from '../index';
@@ -19,7 +19,7 @@ describe('parse time stays linear', () => {
 		const started = performance.now();
 		detectFormat(text);
 		parseRuleset(text);
-		expect(performance.now() - started).toBeLessThan(1000);
+		expect(performance.now() - started).toBeLessThan(1500);
 	});
 });
 
