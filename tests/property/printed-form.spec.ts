@@ -32,6 +32,7 @@ describe('a rule reads like its printed form', () => {
 		['raw', '-A PREROUTING -m time --timestart 08:00', '--timestart 08:00:00 --timestop 23:59:59'],
 		['raw', '-A PREROUTING -m time ! --weekdays Mon', '--weekdays Tue,Wed,Thu,Fri,Sat,Sun'],
 		['raw', '-A PREROUTING -m time --localtz', '--kerneltz'],
+		['raw', '-A PREROUTING -m time --kerneltz --localtz', '--kerneltz'],
 		['raw', '-A PREROUTING -m time --utc --weekdays Mon', '--weekdays Mon'],
 		['raw', '-A PREROUTING -m set --match-set S1 src --update-counters', '--match-set S1 src'],
 		['raw', '-A PREROUTING -j CT --zone-orig 0', '-j CT'],

@@ -79,6 +79,8 @@ function days(o: readonly OptionValue[], name: string, all: number): number {
 	return opt ? ((opt.value as number) ^ (opt.inverted ? all : 0)) >>> 0 : all;
 }
 
+const isKerneltz = (x: OptionValue) => x.name === 'kerneltz' || x.name === 'localtz';
+
 /** `-m time`: matches by time of day, weekday, day of month and date range (UTC by default). */
 export const time: ExtensionSpec = {
 	name: 'time',
@@ -137,7 +139,8 @@ export const time: ExtensionSpec = {
 	// --utc is the default, which the kernel cannot tell from no flag at all.
 	normalize: (o) =>
 		o
-			.filter((x) => x.name !== 'utc')
+			// One flag: --kerneltz given with --localtz is set once in the kernel.
+			.filter((x, i) => x.name !== 'utc' && !(isKerneltz(x) && o.findIndex(isKerneltz) < i))
 			.map((x) =>
 				x.name === 'localtz'
 					? { ...x, name: 'kerneltz' }
