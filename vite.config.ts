@@ -16,7 +16,7 @@ export default defineConfig({
 					// Engine specs run here, without a DOM, so any DOM use in the engine fails.
 					name: 'node',
 					environment: 'node',
-					include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+					include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'tests/property/**/*.spec.ts'],
 					exclude: ['src/**/*.svelte.spec.ts', 'tests/e2e/**', 'node_modules/**']
 				}
 			}

@@ -19,7 +19,8 @@ export type ScenarioCode =
 	| 'unknown-interface'
 	| 'field-not-applicable'
 	| 'duplicate-name'
-	| 'time-goes-backwards';
+	| 'time-goes-backwards'
+	| 'too-many-packets';
 
 type Kind = JsonNode['type'];
 type NodeOf<K extends Kind> = Extract<JsonNode, { type: K }>;

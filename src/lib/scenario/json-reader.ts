@@ -52,12 +52,19 @@ const ESCAPES: Record<string, string> = {
 	t: '\t'
 };
 
+/**
+ * Arrays and objects inside each other. A scenario nests five deep; the reader recurses once per
+ * level, and text like `[[[[…` 10,000 deep would otherwise overflow the call stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 
 class Reader {
 	private i = 0;
 	private line = 1;
 	private lineStart = 0;
+	private depth = 0;
 
 	constructor(private readonly text: string) {}
 
@@ -123,10 +130,12 @@ class Reader {
 	private object(): JsonNode {
 		const pos = this.pos();
 		const members: JsonMember[] = [];
+		this.enter();
 		this.i++;
 		this.skipSpace();
 		if (this.text[this.i] === '}') {
 			this.i++;
+			this.depth--;
 			return { type: 'object', members, pos };
 		}
 		for (;;) {
@@ -148,7 +157,10 @@ class Reader {
 			this.skipSpace();
 			const c = this.text[this.i];
 			this.i++;
-			if (c === '}') return { type: 'object', members, pos };
+			if (c === '}') {
+				this.depth--;
+				return { type: 'object', members, pos };
+			}
 			if (c !== ',') {
 				this.i--;
 				this.fail(`expected "," or "}" after the value of "${key}"`);
@@ -160,10 +172,12 @@ class Reader {
 	private array(): JsonNode {
 		const pos = this.pos();
 		const items: JsonNode[] = [];
+		this.enter();
 		this.i++;
 		this.skipSpace();
 		if (this.text[this.i] === ']') {
 			this.i++;
+			this.depth--;
 			return { type: 'array', items, pos };
 		}
 		for (;;) {
@@ -172,13 +186,23 @@ class Reader {
 			this.skipSpace();
 			const c = this.text[this.i];
 			this.i++;
-			if (c === ']') return { type: 'array', items, pos };
+			if (c === ']') {
+				this.depth--;
+				return { type: 'array', items, pos };
+			}
 			if (c !== ',') {
 				this.i--;
 				this.fail('expected "," or "]" after an array item');
 			}
 			this.skipSpace();
 		}
+	}
+
+	private enter(): void {
+		if (++this.depth > MAX_JSON_DEPTH)
+			this.fail(
+				`arrays and objects nest more than ${MAX_JSON_DEPTH} deep here; a scenario needs five levels at most (see docs/limits.md)`
+			);
 	}
 
 	private string(): string {

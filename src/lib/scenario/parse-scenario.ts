@@ -16,6 +16,9 @@ import {
 	type ScenarioParseResult
 } from './scenario';
 
+/** Packets in one scenario; the longest shipped example has a 1,000-packet TCP connection. */
+export const MAX_PACKETS = 10_000;
+
 const TOP_FIELDS = ['nfwalk', 'title', 'description', 'host', 'rules', 'packets'];
 
 export function parseScenario(text: string): ScenarioParseResult {
@@ -62,6 +65,14 @@ function readDocument(root: JsonNode, c: Checker): Omit<ScenarioParseResult, 'di
 		const interfaces = host ? host.interfaces.map((i) => i.name) : interfaceNames(f.host);
 		let previousTime: number | null = null;
 		const items = c.array(f.packets, 'packets', '[{ "from": "eth0", "proto": "tcp", … }]') ?? [];
+		if (items.length > MAX_PACKETS) {
+			c.report(
+				items[MAX_PACKETS].pos,
+				'too-many-packets',
+				`packets: ${items.length.toLocaleString('en')} packets; a scenario holds at most ${MAX_PACKETS.toLocaleString('en')} (see docs/limits.md): split it into several scenarios`
+			);
+			return none;
+		}
 		for (const [i, item] of items.entries()) {
 			const r = parsePacket(item, `packets[${i}]`, c, { interfaces, previousTime });
 			previousTime = r.time;

@@ -19,11 +19,16 @@ import type { Reporter } from './report';
 import { checkRule } from './rule-checks';
 import { printRuleSpec } from '../print/print-rule';
 import type { Word } from './words';
+import { MAX_RULES } from '../limits';
 
 export class RulesetBuilder {
 	private readonly tables = new Map<TableName, Table>();
 	/** Chains by name per table: rule sets with thousands of chains must not search a list per rule. */
 	private readonly chainsByName = new Map<Table, Map<string, Chain>>();
+
+	private rulesAdded = 0;
+	/** Set once MAX_RULES rules were added: the readers stop there rather than parse on for minutes. */
+	full = false;
 
 	constructor(private readonly report: Reporter) {}
 
@@ -195,6 +200,15 @@ export class RulesetBuilder {
 				if (!chain) return;
 				// iptables-nft creates a built-in chain the first time a rule goes into it.
 				chain.declared = true;
+				if (cmd.command !== 'R' && ++this.rulesAdded > MAX_RULES) {
+					this.full = true;
+					this.report.error(
+						'too-many-rules',
+						lineSpan,
+						`this is rule ${this.rulesAdded.toLocaleString('en')}; nfwalk reads at most ${MAX_RULES.toLocaleString('en')} rules (see docs/limits.md) and stops here: load one table or the chains the packets take`
+					);
+					return;
+				}
 				checkRule(rule, t.name, chain.name, this.report, cmd.incomplete);
 				this.shareChainName(t, rule);
 				if (cmd.command === 'A') chain.rules.push(rule);

@@ -1,6 +1,7 @@
 /** Source lines with their numbers; CRLF endings are accepted with one warning. */
 import type { SourceSpan } from '../model';
 import type { Reporter } from './report';
+import { MAX_LINE_LENGTH } from '../limits';
 
 export interface SourceLine {
 	line: number;
@@ -26,6 +27,14 @@ export function* sourceLines(text: string, report: Reporter): Generator<SourceLi
 					'the file has Windows (CRLF) line endings; iptables-restore refuses them ("table name \'filter\\r\' invalid"): nfwalk reads the file anyway, convert it with dos2unix before loading it'
 				);
 			}
+		}
+		if (t.length > MAX_LINE_LENGTH) {
+			report.error(
+				'line-too-long',
+				{ line: i + 1, column: MAX_LINE_LENGTH + 1, endColumn: t.length + 1 },
+				`line ${i + 1} has ${t.length.toLocaleString('en')} characters; nfwalk reads lines of at most ${MAX_LINE_LENGTH.toLocaleString('en')} (see docs/limits.md) and skips this one: split the rule, or shorten what is pasted into it`
+			);
+			t = '';
 		}
 		yield { line: i + 1, text: t, span: { line: i + 1, column: 1, endColumn: t.length + 1 } };
 	}

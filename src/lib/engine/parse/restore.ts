@@ -26,6 +26,8 @@ export function parseRestore(
 	// Inside a block whose *table line was refused: its lines are skipped without more noise.
 	let skipping = false;
 	let lastLine = 0;
+	// Counted once: counting per COMMIT line made a file of many COMMITs quadratic.
+	const unterminatedLine = text.endsWith('\n') ? null : lastSourceLine(text);
 	for (const { line, text: raw, span } of sourceLines(text, report)) {
 		lastLine = line;
 		const trimmed = raw.trim();
@@ -61,7 +63,7 @@ export function parseRestore(
 					span,
 					'COMMIT must stand alone on its line: remove the blanks around it (iptables-restore reads "COMMIT " as a command: Bad argument `COMMIT\')'
 				);
-			} else if (!text.endsWith('\n') && line === lastSourceLine(text)) {
+			} else if (line === unterminatedLine) {
 				report.warning(
 					'commit-without-newline',
 					span,
@@ -120,6 +122,7 @@ export function parseRestore(
 			continue;
 		}
 		builder.apply(table, cmd, counters, span);
+		if (builder.full) return builder;
 	}
 	if (table) {
 		report.error(

@@ -46,8 +46,8 @@ export function parseScript(
 			words.push(...w);
 		}
 		if (broken || words.length === 0) continue;
-		for (const command of splitCommands(words))
-			runCommand(command, vars, builder, report, parts[0]);
+		for (const command of splitCommands(words)) runCommand(command, vars, builder, report, parts);
+		if (builder.full) break;
 	}
 	return builder;
 }
@@ -68,7 +68,7 @@ function runCommand(
 	vars: Map<string, string>,
 	builder: RulesetBuilder,
 	report: Reporter,
-	first: SourceLine
+	lines: SourceLine[]
 ): void {
 	let i = 0;
 	while (
@@ -114,7 +114,10 @@ function runCommand(
 		}
 		tableName = name as TableName;
 	}
-	const span = { line: first.line, column: head.span.column, endColumn: first.text.length + 1 };
+	// The command's span runs from its first word to the end of that word's line, which is not
+	// the first line when the command follows `&&` on a continuation line.
+	const at = lines.find((l) => l.line === head.line) ?? lines[0];
+	const span = { line: at.line, column: head.column, endColumn: at.text.length + 1 };
 	const cmd = parseCommand(args, span, tableName, report);
 	builder.apply(builder.table(tableName, span), cmd, null, span);
 }

@@ -17,6 +17,7 @@ import {
 } from './compile-rule';
 import type { Packet } from './packet';
 import type { ChainPlace, Step, Verdict } from './trace';
+import { SimBudget } from './budget';
 
 /** How a base chain ended for this packet. */
 export type ChainOutcome =
@@ -25,7 +26,9 @@ export type ChainOutcome =
 	| { type: 'drop'; place: ChainPlace; rule: number | null }
 	| { type: 'reject'; place: ChainPlace; rule: number; rejectWith: string }
 	/** NFQUEUE with no listener and no bypass: the packet is gone. */
-	| { type: 'queued'; place: ChainPlace; rule: number };
+	| { type: 'queued'; place: ChainPlace; rule: number }
+	/** nfwalk gave up: the packet spent the simulation's budget (a loop, or jumps that multiply). */
+	| { type: 'aborted'; reason: string };
 
 interface Frame {
 	chain: CompiledChain;
@@ -81,7 +84,8 @@ export function walkBaseChain(
 	hook: Hook,
 	p: Packet,
 	env: TargetEnv,
-	steps: Step[]
+	steps: Step[],
+	budget: SimBudget = new SimBudget()
 ): ChainOutcome {
 	const basePlace: ChainPlace = { hook, table: base.table, chain: base.chain.name };
 	steps.push({ type: 'chain', ...basePlace });
@@ -90,6 +94,16 @@ export function walkBaseChain(
 	let place = basePlace;
 	let i = 0;
 	const skip = new SkipRun();
+	// Charged at each chain entry: only a jump or goto can make a walk long.
+	const enter = (c: CompiledChain): ChainOutcome | null => {
+		const reason = budget.enterChain(c.rules.length, steps.length);
+		if (!reason) return null;
+		skip.flush(place, steps);
+		steps.push({ type: 'note', text: reason });
+		return { type: 'aborted', reason };
+	};
+	const overBase = enter(base);
+	if (overBase) return overBase;
 	const policy = (): ChainOutcome => {
 		skip.flush(place, steps);
 		base.policyPackets++;
@@ -171,6 +185,8 @@ export function walkBaseChain(
 					continue;
 				}
 				if (a.kind === 'jump') stack.push({ chain, next: i + 1 });
+				const over = enter(a.chain);
+				if (over) return over;
 				chain = a.chain;
 				place = { hook, table: chain.table, chain: chain.chain.name };
 				i = 0;

@@ -1,6 +1,6 @@
 /**
  * The packet as it is at a step of its trace: the packet the trace starts with plus the effects of
- * the steps so far (MARK, TTL, TOS, ECN, NAT's rewrites, routing's out interface, the way back in
+ * the steps so far (MARK, TTL, TOS, ECN, TCPMSS, NAT's rewrites, routing's out interface, the way back in
  * over lo). The one place a trace is replayed onto a packet: the text format's why-not, the
  * visualizer's packet panel and the kernel recorder all read it.
  */
@@ -21,6 +21,10 @@ function applyEffect(p: Packet, e: Effect, packetStep: boolean): void {
 		case 'ecn':
 			p.tos = e.after.tos;
 			p.flags = e.after.flags;
+			return;
+		case 'mss':
+			p.mss = e.after;
+			p.length = e.length.after;
 			return;
 		case 'nat':
 			// On a rule the effect is the binding; the packet changes at the `effect` step.

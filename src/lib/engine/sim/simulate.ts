@@ -13,6 +13,7 @@ import { compileRuleset, type CompiledRuleset } from './compile-rule';
 import type { CtRef, CtTemplate } from './conntrack-types';
 import { ConntrackTable, conntrackActive, trackingNote } from './conntrack/index';
 import { walkBaseChain, type ChainOutcome } from './chain-walk';
+import { SimBudget } from './budget';
 import type { Host } from './host';
 import { HostModel } from './host-model';
 import { baseChain, hookSlots } from './hooks';
@@ -82,11 +83,14 @@ export class Simulation {
 	/** get_random_u16 for NAT's port choice, apart from the statistic draws so those stay put. */
 	private readonly natRandom: () => number;
 	private readonly state: SimState;
+	private readonly budget: SimBudget;
 
 	constructor(
 		private readonly host: Host,
-		private readonly ruleset: Ruleset
+		private readonly ruleset: Ruleset,
+		budget = new SimBudget()
 	) {
+		this.budget = budget;
 		this.model = new HostModel(host);
 		this.stack = new HostStack(this.model);
 		this.compiled = compileRuleset(ruleset);
@@ -115,7 +119,14 @@ export class Simulation {
 			k++;
 			const packet = clonePacket(flight.p);
 			const view = this.view(flight.ct);
-			const fate = flight.local ? this.runLocal(flight) : this.runIncoming(flight, sp.from);
+			const spent = this.budget.scenarioSpent();
+			this.budget.startPacket();
+			const fate: Fate = spent
+				? { type: 'discarded', reason: spent }
+				: flight.local
+					? this.runLocal(flight)
+					: this.runIncoming(flight, sp.from);
+			this.budget.endPacket(flight.steps.length);
 			attachViews(flight.steps, view);
 			// A program's packet without a source gets the route's before the first hook (§5.1).
 			if (flight.local && packet.src === 0) packet.src = flight.chosenSource;
@@ -367,7 +378,7 @@ export class Simulation {
 		const chain = baseChain(this.ruleset, table, hook, this.host.backend);
 		if (!chain) return null;
 		const compiled = this.compiled.get(table)!.get(chain.name)!;
-		return walkBaseChain(compiled, hook, f.p, this.env(f, hook, table), f.steps);
+		return walkBaseChain(compiled, hook, f.p, this.env(f, hook, table), f.steps, this.budget);
 	}
 
 	private env(f: Flight, hook: Hook, table: TargetEnv['table']): TargetEnv {
@@ -528,7 +539,8 @@ export class Simulation {
 
 	/** How a hook's verdict ends the packet, and what the host sends because of it. */
 	private ended(f: Flight, r: Exclude<HookResult, { type: 'pass' }>): Fate {
-		if (r.type === 'discard') return { type: 'discarded', reason: r.reason };
+		if (r.type === 'discard' || r.type === 'aborted')
+			return { type: 'discarded', reason: r.reason };
 		if (r.type === 'queued')
 			return {
 				type: 'stolen',

@@ -38,8 +38,16 @@ export type Effect =
 	| { type: 'ctmark'; before: number; after: number }
 	| { type: 'ttl'; before: number; after: number }
 	| { type: 'tos'; before: number; after: number }
-	/** CLASSIFY, TCPMSS, CHECKSUM, SET …: said in words; `changed` false for a no-op. */
+	/** CLASSIFY, CHECKSUM, SET …: said in words; `changed` false for a no-op. */
 	| { type: 'other'; what: string; changed: boolean }
+	/** `-j TCPMSS`: the MSS option lowered or added; adding it makes the packet 4 bytes longer. */
+	| {
+			type: 'mss';
+			what: string;
+			before: number | null;
+			after: number | null;
+			length: { before: number; after: number };
+	  }
 	/**
 	 * NAT. On a NAT rule: the binding it made (the connection's tuple before → after, the packet is
 	 * not rewritten yet). As an `effect` step: the packet's rewrite when the nat table is done, by

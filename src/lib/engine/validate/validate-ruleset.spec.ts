@@ -42,6 +42,27 @@ describe('whole-table checks the kernel makes at load time', () => {
 		expect(d[0].line).toBe(2 + 16 + 15); // the D15 -j D16 rule
 	});
 
+	it('finds a loop however deep it closes (the walk once stopped looking past 16 chains)', () => {
+		const lines: string[] = [];
+		for (let i = 1; i <= 40; i++) lines.push(`:C${i} - [0:0]`);
+		lines.push('-A INPUT -j C1');
+		for (let i = 1; i < 40; i++) lines.push(`-A C${i} -j C${i + 1}`);
+		lines.push('-A C40 -g C1');
+		const d = parseRuleset(filter(lines)).diagnostics.filter((x) => x.severity === 'error');
+		expect(d.map((x) => `${x.line}:${x.code}`)).toEqual([`${2 + 40 + 40}:chain-loop`]);
+		expect(d[0].message).toMatch(/^loop C1 → C2 → .* → C40 → C1 is reachable from INPUT/);
+	});
+
+	it('judges hooks through user chains however deep (legacy takes any depth)', () => {
+		const lines = ['*nat'];
+		for (let i = 1; i <= 20; i++) lines.push(`:N${i} - [0:0]`);
+		lines.push('-A PREROUTING -j N1');
+		for (let i = 1; i < 20; i++) lines.push(`-A N${i} -j N${i + 1}`);
+		lines.push('-A N20 -j MASQUERADE', 'COMMIT', '');
+		const d = parseRuleset(lines.join('\n')).diagnostics.filter((x) => x.severity === 'error');
+		expect(d.map((x) => x.code)).toEqual(['wrong-hook']);
+	});
+
 	it('accepts 15 nested user chains silently', () => {
 		const lines: string[] = [];
 		for (let i = 1; i <= 15; i++) lines.push(`:D${i} - [0:0]`);

@@ -59,17 +59,12 @@ function validateTable(t: Table, report: Reporter): void {
 	}
 	const reach = new Map<Chain, Set<Hook>>();
 	const reported = new Set<Rule>();
-	for (const c of t.chains) {
-		if (!c.builtin) continue;
-		const walker: Walker = {
-			hook: c.name as Hook,
-			jumps,
-			reach,
-			reported,
-			report,
-			depthSeen: new Map()
-		};
-		walk(walker, c, [c]);
+	const builtins = t.chains.filter((c) => c.builtin);
+	for (const c of builtins) markReach(c, jumps, reach);
+	reportLoops(builtins, jumps, report);
+	for (const c of builtins) {
+		const walker: Walker = { hook: c.name as Hook, jumps, reported, report, depthSeen: new Map() };
+		walkDepth(walker, c, [c]);
 	}
 	for (const r of restricted) {
 		const hooks = r.chain.builtin ? new Set<Hook>([r.chain.name as Hook]) : reach.get(r.chain);
@@ -104,34 +99,78 @@ function collectRestricted(rule: Rule, chain: Chain, out: Restricted[]): void {
 	}
 }
 
+/** Adds the hook of `root` to every user chain it reaches; each chain is visited once. */
+function markReach(root: Chain, jumps: Map<Chain, Jump[]>, reach: Map<Chain, Set<Hook>>): void {
+	const hook = root.name as Hook;
+	const seen = new Set<Chain>([root]);
+	const todo = [root];
+	while (todo.length) {
+		for (const { to } of jumps.get(todo.pop()!) ?? []) {
+			if (seen.has(to)) continue;
+			seen.add(to);
+			let hooks = reach.get(to);
+			if (!hooks) reach.set(to, (hooks = new Set()));
+			hooks.add(hook);
+			todo.push(to);
+		}
+	}
+}
+
+/**
+ * Every loop reachable from a built-in chain, found by a depth-first search that keeps its own
+ * stack: the path may be thousands of chains deep, past the depth where a recursive walk would
+ * stop or overflow. One error per jump that closes a loop.
+ */
+function reportLoops(builtins: Chain[], jumps: Map<Chain, Jump[]>, report: Reporter): void {
+	const done = new Set<Chain>();
+	for (const root of builtins) {
+		const path: Chain[] = [root];
+		const onPath = new Set<Chain>([root]);
+		const next: number[] = [0];
+		while (path.length) {
+			const chain = path[path.length - 1];
+			const list = jumps.get(chain) ?? [];
+			const k = next[next.length - 1]++;
+			if (k >= list.length) {
+				path.pop();
+				next.pop();
+				onPath.delete(chain);
+				done.add(chain);
+				continue;
+			}
+			const { rule, to } = list[k];
+			if (onPath.has(to)) {
+				const loop = [...path.slice(path.indexOf(to)), to].map((c) => c.name).join(' → ');
+				report.error(
+					'chain-loop',
+					rule.target!.span,
+					`loop ${loop} is reachable from ${root.name}: the kernel refuses the whole table (legacy: "Too many levels of symbolic links", nft: "Too many links")`
+				);
+			} else if (!done.has(to)) {
+				path.push(to);
+				onPath.add(to);
+				next.push(0);
+			}
+		}
+	}
+}
+
 interface Walker {
 	hook: Hook;
 	jumps: Map<Chain, Jump[]>;
-	reach: Map<Chain, Set<Hook>>;
 	reported: Set<Rule>;
 	report: Reporter;
 	/** The deepest nesting each chain was walked at from this hook. */
 	depthSeen: Map<Chain, number>;
 }
 
-/** Depth-first walk from a built-in chain, recording which hooks reach each user chain. */
-function walk(w: Walker, chain: Chain, stack: Chain[]): void {
+/** Depth-first walk from a built-in chain down to iptables-nft's nesting limit, warning past it. */
+function walkDepth(w: Walker, chain: Chain, stack: Chain[]): void {
 	const jumps = w.jumps.get(chain);
 	if (!jumps) return;
 	for (const { rule, to: next } of jumps) {
-		// Touch the rule itself only to report: on large sets every load is a cache miss.
-		if (stack.includes(next)) {
-			if (!w.reported.has(rule)) {
-				w.reported.add(rule);
-				const path = [...stack.slice(stack.indexOf(next)), next].map((c) => c.name).join(' → ');
-				w.report.error(
-					'chain-loop',
-					rule.target!.span,
-					`loop ${path} is reachable from ${w.hook}: the kernel refuses the whole table (legacy: "Too many levels of symbolic links", nft: "Too many links")`
-				);
-			}
-			continue;
-		}
+		// Loops are reported by reportLoops; here they only must not be followed.
+		if (stack.includes(next)) continue;
 		const depth = stack.length; // user chains on the path, counting `next`
 		if (depth > MAX_NFT_JUMP_DEPTH && !w.reported.has(rule)) {
 			w.reported.add(rule);
@@ -141,16 +180,13 @@ function walk(w: Walker, chain: Chain, stack: Chain[]): void {
 				`this jump nests ${depth} user chains deep from ${w.hook}; iptables-nft refuses more than ${MAX_NFT_JUMP_DEPTH} (legacy accepts it)`
 			);
 		}
-		let hooks = w.reach.get(next);
-		if (!hooks) w.reach.set(next, (hooks = new Set()));
-		hooks.add(w.hook);
 		// A chain walked before at this depth or deeper has nothing new to say; past the limit,
 		// one warning per path is enough.
 		const seen = w.depthSeen.get(next);
 		if ((seen !== undefined && seen >= depth) || depth > MAX_NFT_JUMP_DEPTH + 1) continue;
 		w.depthSeen.set(next, depth);
 		stack.push(next);
-		walk(w, next, stack);
+		walkDepth(w, next, stack);
 		stack.pop();
 	}
 }

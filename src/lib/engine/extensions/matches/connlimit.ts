@@ -45,6 +45,17 @@ export const connlimit: ExtensionSpec = {
 		{ name: 'connlimit-mask', value: 32 },
 		...(hasOption(options, 'connlimit-daddr') ? [] : [{ name: 'connlimit-saddr', value: true }])
 	],
+	// One spelling in the model too: `! --connlimit-upto N` is `--connlimit-above N`.
+	normalize: (options) =>
+		options.map((o) =>
+			o.inverted && (o.name === 'connlimit-upto' || o.name === 'connlimit-above')
+				? {
+						...o,
+						name: o.name === 'connlimit-upto' ? 'connlimit-above' : 'connlimit-upto',
+						inverted: false
+					}
+				: o
+		),
 	print(options) {
 		const limit = findOption(options, 'connlimit-upto') ?? findOption(options, 'connlimit-above');
 		if (!limit) return '';

@@ -12,6 +12,15 @@ import {
 	value
 } from '../hashlimit-values';
 
+/** Values iptables does not list, so a rule with them reads like one without. */
+const UNLISTED_DEFAULTS: Record<string, unknown> = {
+	'hashlimit-htable-size': 0,
+	'hashlimit-htable-max': 0,
+	'hashlimit-htable-gcinterval': 1000,
+	'hashlimit-srcmask': 32,
+	'hashlimit-dstmask': 32
+};
+
 /** `-m hashlimit`: per-address/port rate limits kept in a named hash table. */
 export const hashlimit: ExtensionSpec = {
 	name: 'hashlimit',
@@ -92,6 +101,20 @@ export const hashlimit: ExtensionSpec = {
 		o.some((x) => x.name === 'hashlimit-burst') || config(o).rate?.bytes
 			? []
 			: [{ name: 'hashlimit-burst', value: 5n }],
+	// One spelling in the model too: `! --hashlimit-upto R` is `--hashlimit-above R`, and the
+	// table sizes and masks the kernel cannot tell from their defaults are left out, as listed.
+	normalize: (o) =>
+		o
+			.filter((x) => UNLISTED_DEFAULTS[x.name] !== x.value)
+			.map((x) =>
+				x.inverted && (x.name === 'hashlimit-upto' || x.name === 'hashlimit-above')
+					? {
+							...x,
+							name: x.name === 'hashlimit-upto' ? 'hashlimit-above' : 'hashlimit-upto',
+							inverted: false
+						}
+					: x
+			),
 	print(o) {
 		const c = config(o);
 		const head = `--hashlimit-${c.above ? 'above' : 'upto'} `;

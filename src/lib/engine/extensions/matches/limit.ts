@@ -6,6 +6,8 @@ import { atoll, formatRatePeriod, rateUnitSeconds, U32_MAX } from '../group4-val
 /** xt_limit's fixed point: one packet per second is an average period of 10000. */
 const LIMIT_SCALE = 10000n;
 const DEFAULT_BURST = 5;
+/** 3/hour, what the kernel gets when `--limit` is absent. */
+const DEFAULT_AVG = (10000 * 3600) / 3;
 
 /**
  * `--limit 3/hour` as the kernel's average period between packets. Like iptables, the number
@@ -35,8 +37,7 @@ export const limit: ExtensionSpec = {
 		unsigned('limit-burst', 0, 10000)
 	],
 	check(use, ctx) {
-		const avg =
-			(findOption(use.options, 'limit')?.value as number | undefined) ?? (10000 * 3600) / 3;
+		const avg = (findOption(use.options, 'limit')?.value as number | undefined) ?? DEFAULT_AVG;
 		const burst =
 			(findOption(use.options, 'limit-burst')?.value as number | undefined) ?? DEFAULT_BURST;
 		// The kernel multiplies the period by the burst in 32 bits and refuses an overflow (ERANGE).
@@ -47,8 +48,14 @@ export const limit: ExtensionSpec = {
 			);
 		}
 	},
+	// The kernel stores both values; iptables prints the rate always and the burst when not 5, so
+	// `-m limit --limit-burst 1` and its printed form `--limit 3/hour --limit-burst 1` give one model.
+	defaults: () => [
+		{ name: 'limit', value: DEFAULT_AVG },
+		{ name: 'limit-burst', value: DEFAULT_BURST }
+	],
 	print(options) {
-		const avg = (findOption(options, 'limit')?.value as number | undefined) ?? (10000 * 3600) / 3;
+		const avg = (findOption(options, 'limit')?.value as number | undefined) ?? DEFAULT_AVG;
 		const burst =
 			(findOption(options, 'limit-burst')?.value as number | undefined) ?? DEFAULT_BURST;
 		const text = `--limit ${formatRatePeriod(BigInt(avg), LIMIT_SCALE).text}`;

@@ -48,6 +48,11 @@ export const set: ExtensionSpec = {
 				ctx.report('error', `set: only one of --${k}-eq, --${k}-lt, --${k}-gt is allowed`);
 		}
 	},
+	// Without `!` the counter flags are the default, which the kernel cannot tell from no flag.
+	normalize: (o) =>
+		o.filter(
+			(x) => x.inverted || (x.name !== 'update-counters' && x.name !== 'update-subcounters')
+		),
 	print(o) {
 		const ref = findOption(o, 'match-set');
 		const out = ref

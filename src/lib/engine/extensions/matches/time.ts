@@ -79,6 +79,8 @@ function days(o: readonly OptionValue[], name: string, all: number): number {
 	return opt ? ((opt.value as number) ^ (opt.inverted ? all : 0)) >>> 0 : all;
 }
 
+const isKerneltz = (x: OptionValue) => x.name === 'kerneltz' || x.name === 'localtz';
+
 /** `-m time`: matches by time of day, weekday, day of month and date range (UTC by default). */
 export const time: ExtensionSpec = {
 	name: 'time',
@@ -122,6 +124,34 @@ export const time: ExtensionSpec = {
 			);
 		}
 	},
+	// The kernel stores every field, and iptables lists some of them even at their default (the
+	// stop date always, both times when one is set): the model holds them all, so a rule and its
+	// printed form read the same.
+	defaults: () => [
+		{ name: 'datestart', value: 0 },
+		{ name: 'datestop', value: DATE_STOP_DEFAULT },
+		{ name: 'timestart', value: 0 },
+		{ name: 'timestop', value: DAY_END },
+		{ name: 'weekdays', value: ALL_WEEKDAYS },
+		{ name: 'monthdays', value: ALL_MONTHDAYS }
+	],
+	// `! --weekdays Mon` is stored as the other six days, and listed so; --localtz as --kerneltz;
+	// --utc is the default, which the kernel cannot tell from no flag at all.
+	normalize: (o) =>
+		o
+			// One flag: --kerneltz given with --localtz is set once in the kernel.
+			.filter((x, i) => x.name !== 'utc' && !(isKerneltz(x) && o.findIndex(isKerneltz) < i))
+			.map((x) =>
+				x.name === 'localtz'
+					? { ...x, name: 'kerneltz' }
+					: x.inverted && (x.name === 'weekdays' || x.name === 'monthdays')
+						? {
+								...x,
+								inverted: false,
+								value: days(o, x.name, x.name === 'weekdays' ? ALL_WEEKDAYS : ALL_MONTHDAYS)
+							}
+						: x
+			),
 	print(o) {
 		const out: string[] = [];
 		const start = num(o, 'timestart', 0);

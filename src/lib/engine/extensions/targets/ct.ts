@@ -64,14 +64,19 @@ function zone(name: string): OptionSpec<number | 'mark'> {
 	};
 }
 
-/** The zone as the kernel keeps it: the last ID given, the directions named, and whether any was `mark`. */
-function zoneState(options: readonly OptionValue[]): string | null {
+/**
+ * The zone as the kernel keeps it, as the one option iptables lists: the last ID given, the
+ * directions named, and whether any was `mark`; null for zone 0, which is no zone at all.
+ */
+function zoneOption(options: readonly OptionValue[]): OptionValue | null {
 	let id = 0;
 	let mark = false;
 	let orig = false;
 	let reply = false;
+	let last: OptionValue | null = null;
 	for (const o of options) {
 		if (!o.name.startsWith('zone')) continue;
+		last = o;
 		if (o.name === 'zone-orig') orig = true;
 		if (o.name === 'zone-reply') reply = true;
 		if (o.value === 'mark') {
@@ -79,9 +84,16 @@ function zoneState(options: readonly OptionValue[]): string | null {
 			id = 0;
 		} else id = o.value as number;
 	}
-	if (!mark && id === 0) return null;
+	if (!last || (!mark && id === 0)) return null;
 	const dir = orig && !reply ? '-orig' : reply && !orig ? '-reply' : '';
-	return `--zone${dir} ${mark ? 'mark' : id}`;
+	return { name: `zone${dir}`, inverted: false, value: mark ? 'mark' : id, span: last.span };
+}
+
+/** Options that iptables does not list: an empty helper, timeout or event list. */
+function listed(o: OptionValue): boolean {
+	if (o.name === 'helper' || o.name === 'timeout') return o.value !== '';
+	if (o.name === 'ctevents' || o.name === 'expevents') return (o.value as string[]).length > 0;
+	return !o.name.startsWith('zone');
 }
 
 /** `-j CT`: sets up the packet's conntrack entry: no tracking, a helper, events, zone, timeout policy. */
@@ -125,6 +137,13 @@ export const ct: ExtensionSpec = {
 			);
 		}
 	},
+	// The model holds what the kernel keeps, as iptables lists it, so a rule and its printed form
+	// read the same: one zone option at most, no empty helper, timeout or event list.
+	normalize(options) {
+		const z = zoneOption(options);
+		const kept = options.filter(listed);
+		return z ? [...kept, z] : kept;
+	},
 	print(options) {
 		const out: string[] = [];
 		if (hasOption(options, 'notrack')) out.push('--notrack');
@@ -137,8 +156,8 @@ export const ct: ExtensionSpec = {
 			if (e && (e.value as string[]).length)
 				out.push(`--${name} ${(e.value as string[]).join(',')}`);
 		}
-		const z = zoneState(options);
-		if (z) out.push(z);
+		const z = zoneOption(options);
+		if (z) out.push(`--${z.name} ${z.value}`);
 		return out.join(' ');
 	}
 };

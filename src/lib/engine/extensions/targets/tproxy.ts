@@ -33,7 +33,12 @@ export const tproxy: ExtensionSpec = {
 		if (!hasOption(use.options, 'on-port'))
 			ctx.report('error', 'TPROXY: option --on-port must be specified, e.g. --on-port 3129');
 	},
-	// iptables lists all three, with the defaults 0.0.0.0 and 0x0/0x0 when not given.
+	// The kernel stores all three and iptables lists them, with 0.0.0.0 and 0x0/0x0 when not given:
+	// the same defaults in the model make a rule and its printed form read the same.
+	defaults: () => [
+		{ name: 'on-ip', value: 0 },
+		{ name: 'tproxy-mark', value: { value: 0, mask: 0 } }
+	],
 	print(options) {
 		const port = findOption(options, 'on-port')?.value as number | undefined;
 		const ip = (findOption(options, 'on-ip')?.value as number | undefined) ?? 0;

@@ -97,6 +97,8 @@ export function describeEffect(e: Effect): string {
 			return `ecn: tos ${hex(e.before.tos)} → ${hex(e.after.tos)}, flags ${describeFlags(e.before.flags)} → ${describeFlags(e.after.flags)}`;
 		case 'other':
 			return e.changed ? e.what : `${e.what} (no change)`;
+		case 'mss':
+			return e.what;
 		case 'log':
 			return `logs "${e.line}"${e.to ? ` (${e.to})` : ''}`;
 		case 'nat': {

@@ -22,6 +22,7 @@ export const compileTcpmss: TargetCompiler = (options) => {
 			const mtu = p.outIface === 'lo' ? 65536 : MTU;
 			const want = set ?? mtu - HEADERS;
 			const before = p.mss;
+			const lengthBefore = p.length;
 			if (before !== null) {
 				if (before > want) p.mss = want;
 			} else if (p.payload.length === 0 && p.length <= HEADERS) {
@@ -34,7 +35,17 @@ export const compileTcpmss: TargetCompiler = (options) => {
 					: before === null
 						? `TCPMSS: MSS option added, ${p.mss} (at most 536 when the SYN had none)`
 						: `TCPMSS: MSS ${before} → ${p.mss}`;
-			return { verdict: 'CONTINUE', effect: { type: 'other', what, changed: before !== p.mss } };
+			// Said as its own effect, so the packet at later steps (packetAt) has the new MSS and length.
+			return {
+				verdict: 'CONTINUE',
+				effect: {
+					type: 'mss',
+					what,
+					before,
+					after: p.mss,
+					length: { before: lengthBefore, after: p.length }
+				}
+			};
 		}
 	};
 };
