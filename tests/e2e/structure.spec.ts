@@ -129,3 +129,18 @@ test('the 8,453-rule chain shows its first rules and more on request', async ({ 
 
 	await structure.screenshot({ path: 'test-results/structure-big.png' });
 });
+
+test('clicking a rule shows its line in the editor', async ({ page }) => {
+	await page.goto('/');
+	const row = page.locator(
+		'[data-hook="structure"] [data-table="filter"] [data-chain="INPUT"] [data-rule="4"]'
+	);
+	await expect(row).toContainText('--dport 22', { timeout: 20_000 });
+	const active = page.locator('.cm-activeLine');
+	await expect(async () => {
+		await row.click();
+		await expect(active).toContainText('-A INPUT -i r-eth0 -p tcp -m tcp --dport 22 -j ACCEPT', {
+			timeout: 1_000
+		});
+	}).toPass({ timeout: 15_000 });
+});

@@ -130,6 +130,17 @@ export class RuleEditor {
 		return lint !== null;
 	}
 
+	/** Puts the cursor at the start of a line (1-based, clamped) and scrolls it to the middle. */
+	reveal(line: number): void {
+		const doc = this.view.state.doc;
+		const at = doc.line(Math.max(1, Math.min(Math.trunc(line) || 1, doc.lines))).from;
+		this.view.dispatch({
+			selection: { anchor: at },
+			effects: EditorView.scrollIntoView(at, { y: 'center' })
+		});
+		this.view.focus();
+	}
+
 	undo(): boolean {
 		return undo(this.view);
 	}
