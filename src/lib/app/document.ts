@@ -37,12 +37,15 @@ export function documentText(doc: ScenarioJson): string {
 
 /** The document when the text is a JSON object shaped like a scenario (not yet validated), else null. */
 export function scenarioShaped(text: string): ScenarioJson | null {
-	let value: unknown;
 	try {
-		value = JSON.parse(text.replace(/^\uFEFF/, ''));
+		return asScenario(JSON.parse(text.replace(/^\uFEFF/, '')));
 	} catch {
 		return null;
 	}
+}
+
+/** The value when it is shaped like a scenario document (version, host, rules, packets), else null. */
+export function asScenario(value: unknown): ScenarioJson | null {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
 	const v = value as Record<string, unknown>;
 	const rulesOk =

@@ -3,9 +3,9 @@
  * a shell script of iptables commands. Only a rule set without errors is exported as rules: with
  * errors it would print with rules missing.
  */
-import { parseRuleset, printRuleset } from '../engine/index';
+import { parseRuleset, printRuleset, type Ruleset } from '../engine/index';
 import type { ScenarioJson } from '../scenario/scenario';
-import { documentText } from './document';
+import { documentText, normaliseDocument } from './document';
 
 export type RulesExport = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -13,28 +13,30 @@ export function scenarioFile(doc: ScenarioJson): string {
 	return documentText(doc);
 }
 
-function rulesOf(doc: ScenarioJson): RulesExport {
-	const text = Array.isArray(doc.rules) ? doc.rules.join('\n') : doc.rules;
-	const { ruleset, diagnostics } = parseRuleset(text);
+/** The rules parsed, or why they cannot be exported. */
+function rulesOf(
+	doc: ScenarioJson
+): { ok: true; ruleset: Ruleset } | { ok: false; reason: string } {
+	const { ruleset, diagnostics } = parseRuleset(normaliseDocument(doc).rules);
 	const errors = diagnostics.filter((d) => d.severity === 'error').length;
 	if (errors)
 		return {
 			ok: false,
 			reason: `the rules have ${errors === 1 ? 'an error' : `${errors} errors`}; fix ${errors === 1 ? 'it' : 'them'} first`
 		};
-	return { ok: true, text: printRuleset(ruleset, 'save') };
+	return { ok: true, ruleset };
 }
 
 /** The rules as `iptables-save` prints them, for `iptables-restore`. */
 export function rulesSaveFile(doc: ScenarioJson): RulesExport {
-	return rulesOf(doc);
+	const rules = rulesOf(doc);
+	return rules.ok ? { ok: true, text: printRuleset(rules.ruleset, 'save') } : rules;
 }
 
 /** The rules as a script of `iptables` commands, for a host whose tables are empty. */
 export function rulesScript(doc: ScenarioJson): RulesExport {
-	const save = rulesOf(doc);
-	if (!save.ok) return save;
-	const { ruleset } = parseRuleset(save.text);
+	const rules = rulesOf(doc);
+	if (!rules.ok) return rules;
 	const title = (doc.title ?? 'nfwalk scenario').replace(/[\r\n]+/g, ' ');
 	return {
 		ok: true,
@@ -43,6 +45,6 @@ export function rulesScript(doc: ScenarioJson): RulesExport {
 			`# ${title}: its rules as iptables commands, exported by nfwalk.\n` +
 			'# They add to the tables as they are: run them on a host whose tables are empty.\n' +
 			'set -e\n' +
-			printRuleset(ruleset, 'commands')
+			printRuleset(rules.ruleset, 'commands')
 	};
 }

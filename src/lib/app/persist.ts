@@ -4,7 +4,7 @@
  * this code cannot read is ignored, never trusted.
  */
 import type { ScenarioJson } from '../scenario/scenario';
-import { scenarioShaped, type Origin, type Position } from './document';
+import { asScenario, type Origin, type Position } from './document';
 
 /** The work as it is now. */
 export const WORK_KEY = 'nfwalk.work.v1';
@@ -40,7 +40,7 @@ export function loadWork(storage: Storage, key: string): SavedWork | null {
 		return null;
 	}
 	if (v?.version !== 1 || typeof v.savedAt !== 'string') return null;
-	const doc = scenarioShaped(JSON.stringify(v.doc ?? null));
+	const doc = asScenario(v.doc);
 	const p = v.position;
 	if (!doc || !p || !Number.isInteger(p.packet) || !Number.isInteger(p.step)) return null;
 	return {

@@ -5,7 +5,7 @@
  */
 import { analyseRuleset, type RulesetAnalysis } from '../engine/analysis/index';
 import { parseRuleset, type Diagnostic, type Ruleset } from '../engine/index';
-import { WORKER_LINES } from './components/load-walk';
+import { ruleLineCount, WORKER_LINES } from './components/load-walk';
 
 export interface RulesCheck {
 	/** The text these answers are about (an editor drops answers for older text). */
@@ -43,14 +43,8 @@ function inWorker(text: string): Promise<RulesCheck> {
 	});
 }
 
-function lineCount(text: string): number {
-	let n = 1;
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-	return n;
-}
-
 /** Parses the rules: in a worker above WORKER_LINES lines (when there are workers), else now. */
 export function checkRules(text: string): Promise<RulesCheck> {
-	if (lineCount(text) > WORKER_LINES && typeof Worker !== 'undefined') return inWorker(text);
+	if (ruleLineCount(text) > WORKER_LINES && typeof Worker !== 'undefined') return inWorker(text);
 	return Promise.resolve(checkRulesNow(text));
 }

@@ -8,6 +8,7 @@ import type { Diagnostic, Ruleset } from '../engine/index';
 import { conntrackActive } from '../engine/sim/conntrack/index';
 import { simulate } from '../engine/sim/simulate';
 import type { Trace } from '../engine/sim/trace';
+import { packetFrame } from '../machine/player-logic';
 import { parseScenario } from '../scenario/index';
 import { layoutDiagram, type DiagramSpec } from '../viz/layout/diagram';
 import { framesOf, packetStarts, stationStarts, type Frame } from '../viz/model/frames';
@@ -58,10 +59,7 @@ export function walkScenario(text: string): WalkResult {
  * past the packet's fate is its fate (an edit may have shortened the walk).
  */
 export function startFrame(walk: Walk, at: { packet: number; step: number }): number {
-	const starts = walk.packetStarts;
-	if (!starts.length) return 0;
-	const packet = Math.max(0, Math.min(Math.trunc(at.packet) || 0, starts.length - 1));
-	const first = starts[packet];
-	const end = packet + 1 < starts.length ? starts[packet + 1] : walk.frames.length;
-	return Math.max(first, Math.min(first + (Math.trunc(at.step) || 1) - 1, end - 1));
+	const first = packetFrame(Math.trunc(at.packet) || 0, walk.packetStarts);
+	const next = walk.packetStarts.find((s) => s > first) ?? walk.frames.length;
+	return Math.max(first, Math.min(first + (Math.trunc(at.step) || 1) - 1, next - 1));
 }

@@ -52,8 +52,6 @@ export class Workspace {
 	rules: RulesCheck | null = $state.raw(null);
 	/** Walks the document; keeps the last good walk when an edit has errors. */
 	readonly loader = new ScenarioLoader();
-	/** Called after every settled edit (autosave hooks in here). */
-	onsettle: ((ws: Workspace) => void) | null = null;
 	/** Called before edited work is replaced by another document, so it can be kept. */
 	onreplace: ((work: WorkSnapshot) => void) | null = null;
 
@@ -134,7 +132,6 @@ export class Workspace {
 			this.loader.open(documentText(this.doc), this.name ?? 'this scenario'),
 			this.checkRules()
 		]);
-		this.onsettle?.(this);
 	}
 
 	private cancelPending(): void {

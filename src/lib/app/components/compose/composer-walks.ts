@@ -6,7 +6,8 @@ import type { Trace } from '$lib/engine/sim/trace';
 import type { PacketJson, ScenarioJson } from '$lib/scenario/scenario';
 import { tracedPacket, walkPackets, type Walked } from '$lib/scenario/compose';
 import { fateKind, type FateKind } from '$lib/viz/model/frames';
-import { checkRulesNow, type RulesCheck } from '../../rules-check';
+import { parseRuleset } from '$lib/engine';
+import type { RulesCheck } from '../../rules-check';
 
 /** Each packet's fate in `trace`, or null where the trace is of an older version of it. */
 export function fatesIn(packets: readonly PacketJson[], trace: Trace | null): (FateKind | null)[] {
@@ -25,7 +26,8 @@ export function walkerFor(
 	checked: RulesCheck | null
 ): (extra: PacketJson) => Walked | null {
 	return (extra) => {
-		const check = checked?.text === doc.rules ? checked : checkRulesNow(doc.rules);
+		// Stale rules are parsed again; the structure analysis a full check adds is not needed here.
+		const check = checked?.text === doc.rules ? checked : parseRuleset(doc.rules);
 		if (check.diagnostics.some((d) => d.severity === 'error')) return null;
 		const trace = walkPackets(doc.host, check.ruleset, [...doc.packets, extra]);
 		return trace && { trace, index: doc.packets.length };
